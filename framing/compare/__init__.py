@@ -1,0 +1,83 @@
+"""The compare stage: 2..N versions of one story in, a :class:`Comparison` out."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from framing.compare.lexical import lexical_differences
+from framing.compare.result import Comparison, Difference, DistinctiveTerm, Evidence
+from framing.compare.terms import distinctive_terms
+from framing.errors import ValidationError
+from framing.ingest import load
+from framing.pipeline import extract
+from framing.types import Article, Document, FeatureSet
+
+__all__ = ["Comparison", "Difference", "DistinctiveTerm", "Evidence", "compare"]
+
+Version = Article | Document | FeatureSet | str | os.PathLike[str]
+
+
+def _flatten(items: Iterable[Version | Iterable[Version]]) -> list[FeatureSet]:
+    out: list[FeatureSet] = []
+    for item in items:
+        if isinstance(item, FeatureSet):
+            out.append(item)
+        elif isinstance(item, (Article, Document)):
+            out.append(extract(item))
+        elif isinstance(item, (str, Path, os.PathLike)):
+            out.extend(extract(a) for a in load(item))
+        elif isinstance(item, Iterable):
+            out.extend(_flatten(item))
+        else:
+            raise TypeError(
+                f"compare() takes articles, feature sets or paths; got {type(item).__name__}."
+            )
+    return out
+
+
+def compare(*versions: Version | Iterable[Version], top_terms: int = 10) -> Comparison:
+    """Compare two or more versions of one story.
+
+    Parameters
+    ----------
+    *versions : Article, Document, FeatureSet, path, or iterables of them
+        The versions; a path may be a file or a story folder (all its versions).
+    top_terms : int
+        Distinctive terms kept per version.
+
+    Returns
+    -------
+    Comparison
+
+    Raises
+    ------
+    ValidationError
+        With fewer than two versions.
+
+    Examples
+    --------
+    >>> from framing.types import Article
+    >>> c = compare(Article(id="a", outlet="A", text="Iran denied the secret meeting."),
+    ...             Article(id="b", outlet="B", text="Iran confirmed the meeting."))
+    >>> c.outlets
+    ['A', 'B']
+    """
+    features = _flatten(versions)
+    if len(features) < 2:
+        raise ValidationError(
+            f"compare() needs at least two versions of a story; got {len(features)}."
+        )
+    ids = [f.article.id for f in features]
+    if len(set(ids)) != len(ids):
+        raise ValidationError(f"article ids must be unique within a comparison; got {ids}.")
+    differences = lexical_differences(features)
+    differences.sort(key=lambda d: -d.score)
+    terms = distinctive_terms(features, top=top_terms)
+    return Comparison(
+        features=tuple(features),
+        differences=tuple(differences),
+        distinctive_terms=tuple(terms),
+        params={"top_terms": top_terms},
+    )

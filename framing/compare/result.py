@@ -1,0 +1,167 @@
+"""The result of a comparison: differences with evidence, distinctive terms, features."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from framing.types import FeatureSet
+
+__all__ = ["Comparison", "Difference", "DistinctiveTerm", "Evidence"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A stretch of one article's text that supports a finding."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        out: dict[str, Any] = {
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One way in which the versions differ, with the evidence for it.
+
+    ``kind`` names the comparison that found it (``"length"``, ``"vocabulary"``,
+    ``"distinctive_terms"``, ...); ``score`` ranks differences (higher first).
+    """
+
+    kind: str
+    summary: str
+    evidence: tuple[Evidence, ...] = ()
+    score: float = 0.0
+    attrs: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "attrs", MappingProxyType(dict(self.attrs)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "kind": self.kind,
+            "summary": self.summary,
+            "score": round(self.score, 4),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "attrs": dict(self.attrs),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DistinctiveTerm:
+    """A word characteristic of one version against the others (log-odds z-score)."""
+
+    article_id: str
+    term: str
+    count: int
+    other_count: int
+    log_odds: float
+    z: float
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "article_id": self.article_id,
+            "term": self.term,
+            "count": self.count,
+            "other_count": self.other_count,
+            "log_odds": round(self.log_odds, 4),
+            "z": round(self.z, 4),
+            "evidence": [[e.start, e.end] for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """How 2..N versions of one story differ.
+
+    Attributes
+    ----------
+    features : tuple of FeatureSet
+        The versions, in input order, with everything extracted from each.
+    differences : tuple of Difference
+        Findings, most consequential first, each with evidence.
+    distinctive_terms : tuple of DistinctiveTerm
+        Per version, the words that set it apart.
+    alignment : Mapping
+        ``{"pairs": [...], "only": {...}}`` (filled by the alignment stage).
+    params : Mapping
+        Parameters of the comparison.
+    """
+
+    features: tuple[FeatureSet, ...]
+    differences: tuple[Difference, ...]
+    distinctive_terms: tuple[DistinctiveTerm, ...]
+    alignment: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def ids(self) -> list[str]:
+        """Article ids in input order."""
+        return [f.article.id for f in self.features]
+
+    @property
+    def outlets(self) -> list[str]:
+        """Outlets in input order."""
+        return [f.article.outlet for f in self.features]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as JSON (``framing compare --format json``)."""
+        versions: dict[str, str] = {}
+        for f in self.features:
+            versions.update(f.versions)
+        return {
+            "articles": [f.to_dict() for f in self.features],
+            "alignment": dict(self.alignment) or {"pairs": [], "only": {}},
+            "differences": [d.to_dict() for d in self.differences],
+            "distinctive_terms": [t.to_dict() for t in self.distinctive_terms],
+            "params": dict(self.params),
+            "versions": dict(sorted(versions.items())),
+        }
+
+    def to_frame(self) -> Any:
+        """Tidy table of every metric: ``article_id, outlet, feature, value``."""
+        import pandas as pd
+
+        frames = [f.to_frame() for f in self.features]
+        return pd.concat(frames, ignore_index=True)
+
+    def metric_table(self) -> Any:
+        """Wide table: one row per metric, one column per outlet/article."""
+        frame = self.to_frame()
+        frame["column"] = frame["outlet"] + " (" + frame["article_id"] + ")"
+        return frame.pivot(index="feature", columns="column", values="value")
+
+    def __repr__(self) -> str:
+        return (
+            f"<Comparison outlets={len(self.features)} "
+            f"({', '.join(self.outlets)}) differences={len(self.differences)}>"
+        )
+
+    def _repr_html_(self) -> str:
+        items = "".join(
+            f"<li>{html.escape(d.summary)}</li>" for d in self.differences[:10]
+        )
+        outlets = ", ".join(html.escape(o) for o in self.outlets)
+        return (
+            f"<div class='framing-comparison'><strong>Comparison of {outlets}</strong>"
+            f"<ol>{items}</ol></div>"
+        )

@@ -1,0 +1,84 @@
+"""Lexical description of an article: length, sentences, vocabulary and n-grams.
+
+Counts come from the tokens of the :class:`~framing.types.Document`, so each number can be
+traced to token offsets. Content words are tokens with a letter that are not in the
+``stopwords.en`` lexicon.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from framing.lexicons import load_lexicon
+from framing.types import Document, Token
+
+__all__ = ["content_tokens", "lexical_metrics", "ngram_counts", "stopwords"]
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The shipped stop-word list (``stopwords.en`` lexicon), lower-cased."""
+    return frozenset(e.term.lower() for e in load_lexicon("stopwords.en"))
+
+
+def _is_word(token: Token) -> bool:
+    return any(c.isalnum() for c in token.text)
+
+
+def content_tokens(doc: Document) -> list[Token]:
+    """Tokens that carry content: contain a letter and are not stop words."""
+    stop = stopwords()
+    return [
+        t for t in doc.tokens if any(c.isalpha() for c in t.text) and t.text.lower() not in stop
+    ]
+
+
+def ngram_counts(doc: Document, n: int = 1, *, content_only: bool = True) -> Counter[str]:
+    """Lower-cased n-grams within sentences (content words only by default).
+
+    Examples
+    --------
+    >>> from framing.text import process
+    >>> from framing.types import Article
+    >>> doc = process(Article(id="a", outlet="X", text="Iran denied the secret meeting."))
+    >>> sorted(ngram_counts(doc, 2))
+    ['denied secret', 'iran denied', 'secret meeting']
+    """
+    if n < 1:
+        raise ValueError(f"n must be >= 1; got {n}.")
+    keep = content_tokens(doc) if content_only else [t for t in doc.tokens if _is_word(t)]
+    by_sent: dict[int, list[str]] = {}
+    for t in keep:
+        by_sent.setdefault(t.sentence, []).append(t.text.lower())
+    counts: Counter[str] = Counter()
+    for words in by_sent.values():
+        for i in range(len(words) - n + 1):
+            counts[" ".join(words[i : i + n])] += 1
+    return counts
+
+
+def lexical_metrics(doc: Document) -> dict[str, float]:
+    """Length, sentence and vocabulary metrics, namespaced ``lexical:*``.
+
+    Returns ``lexical:characters``, ``lexical:words``, ``lexical:sentences``,
+    ``lexical:content_words``, ``lexical:vocabulary`` (distinct content words, lower-cased),
+    ``lexical:type_token_ratio`` (vocabulary / content words),
+    ``lexical:words_per_sentence`` and ``lexical:word_length``.
+    """
+    words = [t for t in doc.tokens if _is_word(t)]
+    content = content_tokens(doc)
+    vocab = {t.text.lower() for t in content}
+    n_sent = len(doc.sentences)
+    return {
+        "lexical:characters": float(len(doc.text)),
+        "lexical:words": float(len(words)),
+        "lexical:sentences": float(n_sent),
+        "lexical:content_words": float(len(content)),
+        "lexical:vocabulary": float(len(vocab)),
+        "lexical:type_token_ratio": round(len(vocab) / len(content), 4) if content else 0.0,
+        "lexical:words_per_sentence": round(len(words) / n_sent, 4) if n_sent else 0.0,
+        "lexical:word_length": (
+            round(sum(len(t.text) for t in words) / len(words), 4) if words else 0.0
+        ),
+    }

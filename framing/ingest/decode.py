@@ -1,0 +1,135 @@
+"""Reading files as text: size limit, encoding detection, binary refusal, newline normalisation.
+
+UTF-8 (with or without a byte-order mark) and UTF-16/UTF-32 with a byte-order mark are
+decoded. Bytes that are not valid UTF-8 are refused with a message that says where the first
+bad byte is and how to name the encoding (``encoding="cp1252"`` / ``--encoding cp1252``):
+guessing an 8-bit code page silently turns quotes into the wrong characters, and every
+offset would then point into the wrong text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import unicodedata
+from pathlib import Path
+
+from framing.errors import IngestError
+from framing.patterns import RE_CONTROL
+
+__all__ = ["MAX_BYTES", "decode_bytes", "normalize_text", "read_text"]
+
+#: Largest input file accepted (bytes). Larger files are refused with a clear error.
+MAX_BYTES = 100 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_bytes(data: bytes, *, path: str = "<bytes>", encoding: str | None = None) -> str:
+    """Decode ``data`` to text, or raise :class:`IngestError` naming ``path``.
+
+    Parameters
+    ----------
+    data : bytes
+        File contents.
+    path : str
+        Name used in error messages.
+    encoding : str, optional
+        Encoding to use instead of detection (e.g. ``"cp1252"``).
+
+    Returns
+    -------
+    str
+        The decoded text, byte-order mark removed.
+
+    Raises
+    ------
+    IngestError
+        Empty or binary data, or bytes that are not valid in the encoding.
+    """
+    if not data:
+        raise IngestError("the file is empty; nothing to read.", path=path)
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise IngestError(f"unknown encoding {encoding!r}.", path=path) from None
+        except UnicodeDecodeError as exc:
+            raise IngestError(
+                f"not valid {encoding} at byte {exc.start}; check the encoding.", path=path
+            ) from None
+        return text.lstrip("\ufeff")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise IngestError(
+                    f"starts with a {codec} byte-order mark but is not valid {codec} at byte "
+                    f"{exc.start + len(bom)}.",
+                    path=path,
+                ) from None
+    if b"\x00" in data[:8192]:
+        raise IngestError(
+            "looks like a binary file (it contains NUL bytes), not text; give a text, JSON, "
+            "JSONL or HTML article.",
+            path=path,
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            f"not valid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); the file is "
+            "probably cp1252 or latin-1: re-save it as UTF-8 or name the encoding "
+            "(--encoding cp1252).",
+            path=path,
+        ) from None
+
+
+def read_text(
+    path: str | os.PathLike[str], *, encoding: str | None = None, max_bytes: int = MAX_BYTES
+) -> str:
+    """Read a file as text with the checks of :func:`decode_bytes` and a size limit.
+
+    Raises
+    ------
+    IngestError
+        Missing, unreadable, too large, empty, binary or undecodable files.
+    """
+    p = Path(path)
+    name = str(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise IngestError("is a folder, not a file.", path=name)
+        if size > max_bytes:
+            raise IngestError(
+                f"is {size:,} bytes, over the limit of {max_bytes:,} bytes; split it or raise "
+                "max_bytes.",
+                path=name,
+            )
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise IngestError("no such file.", path=name) from None
+    except PermissionError:
+        raise IngestError("permission denied.", path=name) from None
+    except IsADirectoryError:
+        raise IngestError("is a folder, not a file.", path=name) from None
+    return decode_bytes(data, path=name, encoding=encoding)
+
+
+def normalize_text(text: str) -> str:
+    """Normalise newlines to ``\\n``, apply Unicode NFC, and drop control characters.
+
+    Tabs and newlines are kept. Applied once at ingest to text files; JSON records keep
+    their ``text`` verbatim.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return RE_CONTROL.sub("", text)

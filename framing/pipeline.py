@@ -1,0 +1,85 @@
+"""Extraction of every feature of one article: text stage, then each feature extractor.
+
+Order matters for voice: attributions are found first, and the :class:`VoiceMap` built
+from quotations and attributed contents is handed to the span extractors, so hedging,
+loaded language and attribution agree on who speaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from framing._version import __version__
+from framing.features.base import SpanExtractor, as_document
+from framing.features.lexical import lexical_metrics
+from framing.lexicons import load_lexicon
+from framing.text import VoiceMap
+from framing.types import Article, Attribution, Document, FeatureSet, Span
+
+__all__ = ["default_extractors", "extract", "extract_many"]
+
+
+@cache
+def default_extractors() -> tuple[SpanExtractor, ...]:
+    """The span extractors run by :func:`extract`, fitted (lexicons and models loaded)."""
+    extractors: list[SpanExtractor] = []
+    return tuple(e.fit() for e in extractors)
+
+
+def _attribution_extractor():  # -> AttributionFeatures | None
+    return None
+
+
+def _versions(extractors: Iterable[SpanExtractor]) -> dict[str, str]:
+    from framing.text.tagger import load_tagger
+
+    tagger = load_tagger()
+    versions = {
+        "framing": __version__,
+        "abbreviations.en": load_lexicon("abbreviations.en").id,
+        "stopwords.en": load_lexicon("stopwords.en").id,
+        "pos-tagger": f"{tagger.meta.get('name', 'pos-ewt.en')}@{tagger.version}",
+    }
+    for e in extractors:
+        versions.update(e.versions())
+    return dict(sorted(versions.items()))
+
+
+def extract(
+    item: Article | Document, *, extractors: Iterable[SpanExtractor] | None = None
+) -> FeatureSet:
+    """Extract every feature of one article.
+
+    Parameters
+    ----------
+    item : Article or Document
+        The article (processed here) or an already processed document.
+    extractors : iterable of SpanExtractor, optional
+        Span extractors to run (default: :func:`default_extractors`).
+
+    Returns
+    -------
+    FeatureSet
+        Spans sorted by offset, attributions, metrics and the versions used.
+    """
+    doc = as_document(item)
+    chosen = tuple(extractors) if extractors is not None else default_extractors()
+    attributions: list[Attribution] = []
+    attr = _attribution_extractor()
+    if attr is not None:
+        attributions = attr.attributions(doc)
+    voice = VoiceMap.build(doc.quotes, [a.content for a in attributions])
+    spans: list[Span] = []
+    metrics: dict[str, float] = dict(lexical_metrics(doc))
+    for extractor in chosen:
+        found = extractor.spans(doc, voice=voice)
+        spans.extend(found)
+        metrics.update(extractor.metrics(doc, found))
+    spans.sort(key=lambda s: (s.start, s.end, s.feature))
+    return FeatureSet(doc, tuple(spans), tuple(attributions), metrics, _versions(chosen))
+
+
+def extract_many(items: Iterable[Article | Document]) -> list[FeatureSet]:
+    """Extract features of several articles (in order)."""
+    return [extract(item) for item in items]

@@ -1,0 +1,61 @@
+"""The text stage: an :class:`~framing.types.Article` becomes a :class:`~framing.types.Document`.
+
+Sentences, word tokens with part-of-speech tags and quotations, all as character offsets
+into the article's canonical text. Fully offline: nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from framing.text.segment import sentence_spans, split_sentences, word_spans
+from framing.text.voice import VoiceMap, find_quotes
+from framing.types import Article, Document, Token
+
+__all__ = [
+    "VoiceMap",
+    "find_quotes",
+    "process",
+    "sentence_spans",
+    "split_sentences",
+    "word_spans",
+]
+
+
+def process(article: Article, *, tag: bool = True) -> Document:
+    """Split an article into sentences and tokens, tag them and find its quotations.
+
+    Parameters
+    ----------
+    article : Article
+        The article to process.
+    tag : bool
+        Whether to run the part-of-speech tagger (tags are ``""`` when False).
+
+    Returns
+    -------
+    Document
+
+    Examples
+    --------
+    >>> from framing.types import Article
+    >>> doc = process(Article(id="a", outlet="X", text="Iran denied it. Musk said “no”."))
+    >>> [s.text for s in doc.sentences]
+    ['Iran denied it.', 'Musk said “no”.']
+    >>> [t.pos for t in doc.tokens][:3]
+    ['NNP', 'VBD', 'PRP']
+    """
+    text = article.text
+    sentences = tuple(split_sentences(text, body_start=article.body_start))
+    tokens: list[Token] = []
+    tagger = None
+    if tag:
+        from framing.text.tagger import load_tagger
+
+        tagger = load_tagger()
+    for sent in sentences:
+        spans = word_spans(text, sent.start, sent.end)
+        words = [text[s:e] for s, e in spans]
+        tags = tagger.tag(words) if tagger is not None and words else [""] * len(words)
+        tokens.extend(
+            Token(s, e, w, p, sent.index) for (s, e), w, p in zip(spans, words, tags, strict=True)
+        )
+    return Document(article, sentences, tuple(tokens), tuple(find_quotes(text)))

@@ -1,0 +1,110 @@
+"""Sentences and word tokens as character spans of the canonical text.
+
+Sentences come from NLTK's Punkt with the project's own abbreviation list (the
+``abbreviations.en`` lexicon), so "Mr.", "U.S.", "Gen." or "Nov." do not end a sentence;
+no Punkt model is downloaded. Newlines always end a sentence (outlet text files put one
+paragraph on a line) and the headline is a sentence of its own. Word tokens come from
+:data:`framing.patterns.RE_TOKEN` with abbreviations in the lexicon kept whole.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from framing.lexicons import load_lexicon
+from framing.patterns import RE_LINE, RE_TOKEN
+from framing.types import Sentence
+
+__all__ = ["sentence_spans", "split_sentences", "word_spans"]
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    # Punkt stores abbreviation types lower-cased and without the final period.
+    return frozenset(e.term.lower().rstrip(".") for e in load_lexicon("abbreviations.en"))
+
+
+@cache
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(_abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+def sentence_spans(text: str, *, body_start: int = 0) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the sentences of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Canonical text.
+    body_start : int
+        Where the body begins; everything before it (the headline) is one sentence.
+
+    Returns
+    -------
+    list of (int, int)
+        Half-open offsets, in order, trimmed of surrounding whitespace.
+
+    Examples
+    --------
+    >>> text = "Mr. Musk met Gen. Smith in the U.S. on Nov. 11. It was brief."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Mr. Musk met Gen. Smith in the U.S. on Nov. 11.', 'It was brief.']
+    """
+    spans: list[tuple[int, int]] = []
+    if body_start:
+        head = text[:body_start]
+        stripped = head.strip()
+        if stripped:
+            s = head.find(stripped)
+            spans.append((s, s + len(stripped)))
+    punkt = _punkt()
+    for line in RE_LINE.finditer(text, body_start):
+        base = line.start()
+        for s, e in punkt.span_tokenize(line.group()):
+            piece = line.group()[s:e]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            if e - trail > s + lead:
+                spans.append((base + s + lead, base + e - trail))
+    return spans
+
+
+def split_sentences(text: str, *, body_start: int = 0) -> list[Sentence]:
+    """Return the sentences of ``text`` as :class:`~framing.types.Sentence` objects."""
+    out = []
+    for i, (s, e) in enumerate(sentence_spans(text, body_start=body_start)):
+        section = "headline" if body_start and e <= body_start else "body"
+        out.append(Sentence(i, s, e, text[s:e], section))
+    return out
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the word tokens in ``text[start:end]``.
+
+    Abbreviations from the ``abbreviations.en`` lexicon keep their period ("Mr.", "Gen.").
+
+    Examples
+    --------
+    >>> text = "Iran’s envoy didn't meet Mr. Musk."
+    >>> [text[s:e] for s, e in word_spans(text)]
+    ['Iran', '’s', 'envoy', 'did', "n't", 'meet', 'Mr.', 'Musk', '.']
+    """
+    end = len(text) if end is None else end
+    abbrevs = _abbreviations()
+    out: list[tuple[int, int]] = []
+    for m in RE_TOKEN.finditer(text, start, end):
+        s, e = m.span()
+        if (
+            text[s:e] == "."
+            and out
+            and out[-1][1] == s
+            and text[out[-1][0] : out[-1][1]].lower() in abbrevs
+        ):
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+    return out

@@ -1,0 +1,23 @@
+"""Markdown reports render article text as text."""
+
+from __future__ import annotations
+
+import framing
+from framing.report import comparison_markdown, escape_md
+
+
+def test_escape_md_neutralises_markup():
+    hostile = "[click](javascript:alert(1)) ![img](http://x/y.png) <script>alert(1)</script> *b*"
+    out = escape_md(hostile)
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "](" not in out.replace("\\](", "")
+    assert "\\*b\\*" in out
+
+
+def test_hostile_article_in_report():
+    a = framing.Article(id="evil", outlet="<b>Evil</b>",
+                        text='Iran said "[x](javascript:alert(1))" <img src=x onerror=alert(1)>.')
+    b = framing.Article(id="good", outlet="Good", text="Iran said nothing at all today.")
+    md = comparison_markdown(framing.compare(a, b))
+    assert "<img" not in md and "<b>" not in md
+    assert "](javascript" not in md

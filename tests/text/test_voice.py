@@ -1,0 +1,44 @@
+"""Quotations and voice on real quotation styles from the seeds."""
+
+from __future__ import annotations
+
+from framing.text.voice import VoiceMap, find_quotes
+
+
+def test_seed_quotations(troib):
+    quotes = [q.text for q in find_quotes(troib.text)]
+    assert "‘maximum pressure’" in quotes
+    assert "“false reports”" in quotes
+    assert "“third-rate comedy.”" in quotes
+    # apostrophes are not quotation marks
+    assert not any(q.startswith("’") for q in quotes)
+
+
+def test_straight_open_curly_close(ians):
+    quotes = find_quotes(ians.text)
+    last = quotes[-1].text
+    assert last.startswith('"The Islamic Republic of Iran has long declared')
+    assert last.endswith("international law”")
+
+
+def test_unclosed_quote_stops_at_paragraph_end():
+    text = "He said, “this never closes\n\nNarrator text here."
+    [q] = find_quotes(text)
+    assert q.text == "“this never closes"
+
+
+def test_voice_map():
+    text = "Iran said “the claims are false” and denied it."
+    vm = VoiceMap.build(find_quotes(text))
+    start = text.index("claims")
+    assert vm.voice(start, start + 6) == "quoted"
+    d = text.index("denied")
+    assert vm.voice(d, d + 6) == "narrator"
+    vm2 = VoiceMap.build(find_quotes(text), [(d, len(text))])
+    assert vm2.voice(d, d + 6) == "quoted"
+
+
+def test_inch_marks_and_isolated_quotes_do_not_open():
+    text = 'The screen is 27" wide and "so" is a word.'
+    quotes = [q.text for q in find_quotes(text)]
+    assert quotes == ['"so"']
