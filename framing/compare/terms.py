@@ -2,24 +2,50 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 
 from framing.compare.result import DistinctiveTerm, Evidence
 from framing.compare.stats import log_odds_dirichlet
+from framing.errors import ModelNotFoundError
 from framing.features.lexical import content_tokens
+from framing.models import model_path
 from framing.types import FeatureSet
 
-__all__ = ["distinctive_terms"]
+__all__ = ["BACKGROUND_FILE", "background_counts", "distinctive_terms"]
+
+BACKGROUND_FILE = "background-ewt.en.v1.json.gz"
+
+
+@cache
+def background_counts() -> tuple[Mapping[str, int], str]:
+    """The shipped background word counts and their id (``background-ewt.en@1``).
+
+    Built by ``scripts/build_background.py`` from UD English EWT (CC BY-SA 4.0).
+    """
+    path = model_path(BACKGROUND_FILE)
+    if not path.is_file():
+        raise ModelNotFoundError(
+            f"{BACKGROUND_FILE} is missing from the installation; rebuild it with "
+            "python scripts/build_background.py"
+        )
+    payload = json.loads(gzip.decompress(path.read_bytes()))
+    meta = payload["meta"]
+    return payload["counts"], f"{meta['name']}@{meta['version']}"
 
 
 def distinctive_terms(
-    features: Sequence[FeatureSet], *, top: int = 10, min_z: float = 1.0, alpha0: float = 100.0
+    features: Sequence[FeatureSet], *, top: int = 10, min_z: float = 1.0, alpha0: float = 1000.0
 ) -> list[DistinctiveTerm]:
     """Per version, the content words with the highest log-odds z-score against the rest.
 
-    The prior is the pooled counts of all versions (Monroe et al. 2008, informative prior).
-    Each term carries the offsets of its occurrences as evidence.
+    The informative Dirichlet prior (Monroe et al. 2008, section 3.5) is the shipped
+    background (general English word frequencies, :func:`background_counts`) plus the pooled
+    counts of the versions, so the estimates of rare words are shrunk towards their general
+    frequency instead of exploding. Each term carries the offsets of its occurrences.
 
     Parameters
     ----------
@@ -34,16 +60,18 @@ def distinctive_terms(
     """
     token_lists = [content_tokens(f.document) for f in features]
     counts = [Counter(t.text.lower() for t in toks) for toks in token_lists]
+    background, _ = background_counts()
     pooled: Counter[str] = Counter()
     for c in counts:
         pooled.update(c)
+    prior = {w: background.get(w, 0) + n for w, n in pooled.items()}
     out: list[DistinctiveTerm] = []
     for i, f in enumerate(features):
         rest: Counter[str] = Counter()
         for j, c in enumerate(counts):
             if j != i:
                 rest.update(c)
-        ranked = log_odds_dirichlet(counts[i], rest, pooled, alpha0=alpha0)
+        ranked = log_odds_dirichlet(counts[i], rest, prior, alpha0=alpha0)
         for r in ranked[:top]:
             if r.z < min_z or r.count_a == 0:
                 break

@@ -1,0 +1,322 @@
+"""The same story framed differently: the central claim, headline and lead, sources, names.
+
+- :func:`claim_status`: the status each version gives the story's central claim in its
+  headline and lead: ``denied`` (a denial cue or a denial attribution), ``attributed`` (the
+  claim is the content of an attribution, with its source), ``hedged`` (narrator hedges in
+  the sentence), or ``asserted`` (none of these: the outlet states it).
+- :func:`lead_framing`: for the headline and lead, the grammatical agent (the noun phrase
+  before the first finite verb) and what comes first.
+- :func:`source_framing`: sources named in several versions, with the cue verbs, stances
+  and quote types each version uses for them; sources only one version gives a voice.
+- :func:`naming_variants`: the same referent written differently across versions
+  (Tehran/Teheran, Waltz/Walz), from entity canonical names plus close spellings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from framing.compare.result import Difference, Evidence
+from framing.types import Attribution, FeatureSet, Sentence, Span
+
+__all__ = [
+    "ClaimStatus",
+    "claim_status",
+    "lead_framing",
+    "naming_variants",
+    "source_framing",
+]
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NP_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "JJ", "DT", "POS", "CD", "PRP$", "HYPH"})
+_STATUS_ORDER = ("denied", "attributed", "hedged", "asserted")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimStatus:
+    """How one version presents its central claim in one sentence (headline or lead)."""
+
+    article_id: str
+    outlet: str
+    role: str  # "headline" or "lead"
+    sentence: Sentence
+    statuses: tuple[str, ...]
+    agent: str | None
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def main(self) -> str:
+        """The strongest status: denied > attributed > hedged > asserted."""
+        return next(s for s in _STATUS_ORDER if s in self.statuses)
+
+
+def _ev(fs: FeatureSet, start: int, end: int, note: str = "") -> Evidence:
+    return Evidence(fs.article.id, start, end, fs.article.text[start:end], note)
+
+
+def _agent(fs: FeatureSet, sent: Sentence) -> tuple[str | None, Evidence | None]:
+    toks = fs.document.tokens_of(sent.index)
+    depth = 0
+    for k, t in enumerate(toks):
+        if t.text in ",(":
+            depth += 1 if t.text == "(" else 0
+        if t.pos in _FINITE and depth == 0:
+            j = k
+            while j > 0 and toks[j - 1].pos in _NP_TAGS and toks[j - 1].text != ",":
+                j -= 1
+            if j < k:
+                s, e = toks[j].start, toks[k - 1].end
+                return fs.article.text[s:e], _ev(fs, s, e, "agent")
+            return None, None
+    return None, None
+
+
+def _in(span_start: int, span_end: int, sent: Sentence) -> bool:
+    return sent.start <= span_start and span_end <= sent.end
+
+
+def _central_sentences(fs: FeatureSet) -> list[tuple[str, Sentence]]:
+    sents = fs.document.sentences
+    out = []
+    head = [s for s in sents if s.section == "headline"]
+    body = [s for s in sents if s.section == "body"]
+    if head:
+        out.append(("headline", head[0]))
+    if body:
+        out.append(("lead", body[0]))
+    return out
+
+
+def _overlaps(a: Attribution, sent: Sentence) -> bool:
+    refs = [r for r in (a.cue, a.content) if r is not None]
+    return any(r.start < sent.end and sent.start < r.end for r in refs)
+
+
+def claim_status(fs: FeatureSet) -> list[ClaimStatus]:
+    """The status of the central claim in the headline (if any) and the lead of one version."""
+    out = []
+    for role, sent in _central_sentences(fs):
+        statuses: list[str] = []
+        evidence: list[Evidence] = []
+        for a in fs.attributions:
+            if not _overlaps(a, sent):
+                continue
+            if a.cue_stance == "denial" and a.cue is not None:
+                statuses.append("denied")
+                evidence.append(_ev(fs, a.cue.start, a.cue.end, "denial cue"))
+            elif a.source is not None and a.content is not None:
+                statuses.append("attributed")
+                src = a.resolved or a.source
+                evidence.append(_ev(fs, a.source.start, a.source.end,
+                                    f"source ({a.source_type}: {src.text})"))
+        hedges = [
+            s for s in fs.spans
+            if s.feature == "hedge" and s.voice == "narrator" and _in(s.start, s.end, sent)
+        ]
+        if hedges:
+            statuses.append("hedged")
+            evidence.extend(_ev(fs, h.start, h.end, f"hedge ({h.category})") for h in hedges)
+        if not statuses:
+            statuses.append("asserted")
+            evidence.append(_ev(fs, sent.start, sent.end, "asserted by the narrator"))
+        agent, agent_ev = _agent(fs, sent)
+        if agent_ev is not None:
+            evidence.append(agent_ev)
+        out.append(
+            ClaimStatus(
+                fs.article.id,
+                fs.article.outlet,
+                role,
+                sent,
+                tuple(dict.fromkeys(statuses)),
+                agent,
+                tuple(evidence),
+            )
+        )
+    return out
+
+
+def lead_framing(features: Sequence[FeatureSet]) -> list[Difference]:
+    """One difference: how each version frames the central claim in its headline and lead."""
+    statuses = {fs.article.id: claim_status(fs) for fs in features}
+    parts = []
+    evidence: list[Evidence] = []
+    mains = set()
+    for fs in features:
+        for cs in statuses[fs.article.id]:
+            mains.add(cs.main)
+            agent = f", agent “{cs.agent}”" if cs.agent else ""
+            parts.append(f"{fs.article.outlet} {cs.role}: {'/'.join(cs.statuses)}{agent}")
+            evidence.append(_ev(fs, cs.sentence.start, cs.sentence.end, cs.role))
+            evidence.extend(cs.evidence)
+    first = {fs.article.id: statuses[fs.article.id][0].main for fs in features
+             if statuses[fs.article.id]}
+    differs = len(set(first.values())) > 1
+    summary = (
+        "The central claim is framed differently: " if differs
+        else "The central claim is framed alike: "
+    ) + "; ".join(parts) + "."
+    return [
+        Difference(
+            kind="claim_status",
+            summary=summary,
+            evidence=tuple(evidence),
+            score=1.0 if differs else 0.2,
+            attrs={
+                "status": {
+                    aid: [
+                        {"role": cs.role, "statuses": list(cs.statuses), "agent": cs.agent,
+                         "sentence": cs.sentence.index}
+                        for cs in sts
+                    ]
+                    for aid, sts in statuses.items()
+                }
+            },
+        )
+    ]
+
+
+def _source_key(fs: FeatureSet, a: Attribution) -> str | None:
+    ref = a.resolved or a.source
+    if ref is None:
+        return None
+    for s in fs.spans:
+        if (
+            s.feature == "entity"
+            and s.start >= ref.start
+            and s.end <= ref.end
+            and s.category in ("person", "organisation", "media")
+        ):
+            return str(s.attrs.get("canonical", s.text))
+    if a.source_type in ("anonymous", "vague", "pronoun"):
+        return None
+    words = [w for w in ref.text.split() if w.lower() not in ("the", "a", "an")]
+    return " ".join(words) or None
+
+
+def source_framing(features: Sequence[FeatureSet]) -> list[Difference]:
+    """Sources shared by versions but cued differently, and sources only one version quotes."""
+    table: dict[str, dict[str, list[Attribution]]] = defaultdict(lambda: defaultdict(list))
+    for fs in features:
+        for a in fs.attributions:
+            key = _source_key(fs, a)
+            if key:
+                table[key][fs.article.id].append(a)
+    by_id = {fs.article.id: fs for fs in features}
+    out: list[Difference] = []
+    for key, per in table.items():
+        if len(per) >= 2:
+            described = []
+            evidence = []
+            stance_sets = []
+            for aid, atts in per.items():
+                fs = by_id[aid]
+                cues = Counter(a.cue.text.lower() for a in atts if a.cue is not None)
+                stances = Counter(a.cue_stance for a in atts)
+                stance_sets.append(frozenset(stances))
+                cue_txt = ", ".join(f"“{c}”" for c, _ in cues.most_common(4)) or "no cue"
+                described.append(f"{fs.article.outlet} {cue_txt} ({', '.join(sorted(stances))})")
+                evidence.extend(_ev(fs, a.cue.start, a.cue.end, f"cue for {key}")
+                                for a in atts if a.cue is not None)
+            if len(set(stance_sets)) > 1 or len({len(v) for v in per.values()}) > 1:
+                out.append(
+                    Difference(
+                        kind="same_source",
+                        summary=f"{key} is cited by several versions, differently: "
+                        + "; ".join(described) + ".",
+                        evidence=tuple(evidence),
+                        score=0.6 if len(set(stance_sets)) > 1 else 0.3,
+                        attrs={"source": key},
+                    )
+                )
+        else:
+            [(aid, atts)] = per.items()
+            fs = by_id[aid]
+            others = [f.article.outlet for f in features if f.article.id != aid]
+            a0 = atts[0]
+            stances = sorted({a.cue_stance for a in atts})
+            ref = a0.source or a0.resolved
+            evidence = tuple(
+                _ev(fs, a.source.start, a.source.end, f"{a.source_type} source")
+                for a in atts if a.source is not None
+            )
+            out.append(
+                Difference(
+                    kind="source_only_in",
+                    summary=(
+                        f"Only {fs.article.outlet} gives a voice to {key} "
+                        f"({a0.source_type}; {len(atts)} attribution"
+                        f"{'s' if len(atts) > 1 else ''}, {', '.join(stances)}); "
+                        f"{' and '.join(others)} do{'es' if len(others) == 1 else ''} not."
+                    ),
+                    evidence=evidence,
+                    score=0.5 + 0.1 * min(len(atts), 3) + (0.2 if "denial" in stances else 0),
+                    attrs={"source": key, "article_id": aid,
+                           "source_text": ref.text if ref else None},
+                )
+            )
+    return out
+
+
+def _edit_distance_le1(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def naming_variants(features: Sequence[FeatureSet]) -> list[Difference]:
+    """Referents written differently across (or within) versions, with every mention."""
+    mentions: dict[str, list[tuple[FeatureSet, Span]]] = defaultdict(list)
+    for fs in features:
+        for s in fs.spans:
+            if s.feature == "entity":
+                mentions[str(s.attrs.get("canonical", s.text))].append((fs, s))
+    # close spellings the gazetteer does not know (one edit apart, 5+ letters)
+    keys = sorted(mentions)
+    merged: dict[str, str] = {}
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if len(a) >= 5 and len(b) >= 5 and _edit_distance_le1(a.lower(), b.lower()):
+                merged[b] = merged.get(a, a)
+    for b, a in merged.items():
+        mentions[a].extend(mentions.pop(b))
+    out = []
+    for canonical, ms in sorted(mentions.items()):
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for fs, s in ms:
+            forms[fs.article.outlet][" ".join(s.text.split())] += 1
+        all_forms = {f for c in forms.values() for f in c}
+        if len(all_forms) < 2 or len(forms) < 2:
+            continue
+        per_outlet = {o: set(c) for o, c in forms.items()}
+        if len({frozenset(v) for v in per_outlet.values()}) == 1:
+            continue  # every version uses the same set of forms
+        # only report spelling/label differences, not long vs short forms of a name
+        shorts = {f for f in all_forms if any(f != g and f in g.split() for g in all_forms)}
+        distinct = all_forms - shorts
+        if len(distinct) < 2:
+            continue
+        desc = "; ".join(
+            f"{o}: " + ", ".join(f"“{f}” ×{n}" for f, n in c.most_common())
+            for o, c in forms.items()
+        )
+        out.append(
+            Difference(
+                kind="naming",
+                summary=f"{canonical} is named differently: {desc}.",
+                evidence=tuple(
+                    Evidence(fs.article.id, s.start, s.end, s.text, f"{s.category}")
+                    for fs, s in ms
+                ),
+                score=0.35,
+                attrs={"canonical": canonical, "forms": {o: dict(c) for o, c in forms.items()}},
+            )
+        )
+    return out

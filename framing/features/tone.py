@@ -1,0 +1,139 @@
+"""Sentence tone with VADER: NLTK's analyzer and the MIT-licensed lexicon of ``vaderSentiment``.
+
+Each sentence gets VADER's compound score in [-1, 1] (Hutto and Gilbert 2014). Sentences at
+or beyond ±0.05 (VADER's own threshold) become ``tone`` spans with category ``positive`` or
+``negative``; the span's ``score`` is the compound score and ``attrs["words"]`` lists the
+lexicon words that carried it (offsets and valence), so a reader can see why a sentence reads
+as negative. The lexicon is read from the installed ``vaderSentiment`` package (no download);
+its version is recorded in outputs.
+
+VADER was built for social media; on news it mostly reflects the events reported
+(killing, war, threats) more than the outlet's stance. Read it as the tone of the material
+each version chose to carry, not as bias.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from importlib.resources import files
+from typing import Any
+
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+
+from framing.errors import ModelNotFoundError
+from framing.features.base import SpanExtractor, rate_metrics
+from framing.text import VoiceMap
+from framing.types import Document, Span
+
+__all__ = ["ToneFeatures", "load_vader"]
+
+THRESHOLD = 0.05
+
+
+class _Vader(SentimentIntensityAnalyzer):
+    """NLTK's analyzer, given the lexicon text directly instead of an nltk.data path."""
+
+    def __init__(self, lexicon_text: str) -> None:
+        self.lexicon_file = lexicon_text.strip("\n")
+        self.lexicon = self.make_lex_dict()
+        self.constants = VaderConstants()
+
+
+@cache
+def load_vader() -> tuple[SentimentIntensityAnalyzer, str]:
+    """Return the analyzer and its lexicon id (``vader@<vaderSentiment version>``).
+
+    Raises
+    ------
+    ModelNotFoundError
+        When the ``vaderSentiment`` package (a core dependency) is not installed.
+    """
+    try:
+        text = (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+        ident = f"vader@{version('vaderSentiment')}"
+    except (ModuleNotFoundError, FileNotFoundError, PackageNotFoundError):
+        raise ModelNotFoundError(
+            "The VADER lexicon comes from the vaderSentiment package: pip install vaderSentiment"
+        ) from None
+    return _Vader(text), ident
+
+
+class ToneFeatures(SpanExtractor):
+    """Sentence-level tone (VADER compound) as spans, with the lexicon words behind it.
+
+    Parameters
+    ----------
+    threshold : float
+        Sentences with ``|compound| >= threshold`` become spans (VADER's default 0.05).
+
+    Examples
+    --------
+    >>> from framing.text import process
+    >>> from framing.types import Article
+    >>> doc = process(Article(id="a", outlet="X", text="The attack killed ten people."))
+    >>> [(s.category, s.score < 0) for s in ToneFeatures().spans(doc)]
+    [('negative', True)]
+    """
+
+    feature = "tone"
+    prefix = "tone"
+
+    def __init__(self, *, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+
+    def _load(self) -> dict[str, Any]:
+        if not 0 <= self.threshold < 1:
+            raise ValueError(
+                f"The 'threshold' parameter of ToneFeatures must be in [0, 1); got "
+                f"{self.threshold!r}."
+            )
+        analyzer, ident = load_vader()
+        return {"analyzer_": analyzer, "lexicon_id_": ident}
+
+    def categories(self) -> list[str]:
+        return ["negative", "positive"]
+
+    def versions(self) -> dict[str, str]:
+        self._ensure_fitted()
+        return {"vader": self.lexicon_id_}
+
+    def sentence_scores(self, doc: Document) -> list[float]:
+        """VADER compound score of every sentence, in order."""
+        self._ensure_fitted()
+        return [self.analyzer_.polarity_scores(s.text)["compound"] for s in doc.sentences]
+
+    def find_spans(self, doc: Document, voice: VoiceMap) -> list[Span]:
+        lex = self.analyzer_.lexicon
+        out = []
+        for sent, score in zip(doc.sentences, self.sentence_scores(doc), strict=True):
+            if abs(score) < self.threshold:
+                continue
+            words = [
+                [t.start, t.end, lex[t.text.lower()]]
+                for t in doc.tokens_of(sent.index)
+                if t.text.lower() in lex
+            ]
+            out.append(
+                Span(
+                    sent.start,
+                    sent.end,
+                    sent.text,
+                    "tone",
+                    "positive" if score > 0 else "negative",
+                    voice.voice(sent.start, sent.end),
+                    f"model:{self.lexicon_id_}:compound",
+                    score=score,
+                    attrs={"sentence": sent.index, "words": words},
+                )
+            )
+        return out
+
+    def metrics(self, doc: Document, spans: list[Span]) -> dict[str, float]:  # type: ignore[override]
+        out = rate_metrics(doc, spans, prefix=self.prefix, categories=self.categories())
+        scores = self.sentence_scores(doc)
+        n = max(len(scores), 1)
+        out["tone:mean_compound"] = round(sum(scores) / n, 4)
+        out["tone:negative_share"] = round(sum(s <= -self.threshold for s in scores) / n, 4)
+        out["tone:positive_share"] = round(sum(s >= self.threshold for s in scores) / n, 4)
+        return out
