@@ -22,13 +22,25 @@ __all__ = ["default_extractors", "extract", "extract_many"]
 
 @cache
 def default_extractors() -> tuple[SpanExtractor, ...]:
-    """The span extractors run by :func:`extract`, fitted (lexicons and models loaded)."""
-    extractors: list[SpanExtractor] = []
+    """The span extractors run by :func:`extract`, fitted (lexicons and models loaded).
+
+    Attribution comes first: its contents decide the voice of every other span.
+    """
+    from framing.features.attribution import AttributionFeatures
+    from framing.features.entities import EntityFeatures
+    from framing.features.hedging import BoosterFeatures, HedgingFeatures
+    from framing.features.loaded import LoadedLanguageFeatures
+    from framing.features.tone import ToneFeatures
+
+    extractors: list[SpanExtractor] = [
+        AttributionFeatures(),
+        HedgingFeatures(),
+        BoosterFeatures(),
+        LoadedLanguageFeatures(),
+        EntityFeatures(),
+        ToneFeatures(),
+    ]
     return tuple(e.fit() for e in extractors)
-
-
-def _attribution_extractor():  # -> AttributionFeatures | None
-    return None
 
 
 def _versions(extractors: Iterable[SpanExtractor]) -> dict[str, str]:
@@ -66,9 +78,10 @@ def extract(
     doc = as_document(item)
     chosen = tuple(extractors) if extractors is not None else default_extractors()
     attributions: list[Attribution] = []
-    attr = _attribution_extractor()
-    if attr is not None:
-        attributions = attr.attributions(doc)
+    for extractor in chosen:
+        if hasattr(extractor, "attributions"):
+            attributions = list(extractor.attributions(doc))
+            break
     voice = VoiceMap.build(doc.quotes, [a.content for a in attributions])
     spans: list[Span] = []
     metrics: dict[str, float] = dict(lexical_metrics(doc))

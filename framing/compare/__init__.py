@@ -6,9 +6,12 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from framing.compare.deltas import delta_differences, feature_deltas, feature_rates
+from framing.compare.framing import lead_framing, naming_variants, source_framing
 from framing.compare.lexical import lexical_differences
+from framing.compare.narrative import rank_differences, write_narrative
 from framing.compare.result import Comparison, Difference, DistinctiveTerm, Evidence
-from framing.compare.terms import distinctive_terms
+from framing.compare.terms import distinctive_terms, terms_differences
 from framing.errors import ValidationError
 from framing.ingest import load
 from framing.pipeline import extract
@@ -37,7 +40,13 @@ def _flatten(items: Iterable[Version | Iterable[Version]]) -> list[FeatureSet]:
     return out
 
 
-def compare(*versions: Version | Iterable[Version], top_terms: int = 10) -> Comparison:
+def compare(
+    *versions: Version | Iterable[Version],
+    top_terms: int = 10,
+    n_boot: int = 2000,
+    seed: int = 0,
+    narrative_sentences: int = 6,
+) -> Comparison:
     """Compare two or more versions of one story.
 
     Parameters
@@ -46,6 +55,12 @@ def compare(*versions: Version | Iterable[Version], top_terms: int = 10) -> Comp
         The versions; a path may be a file or a story folder (all its versions).
     top_terms : int
         Distinctive terms kept per version.
+    n_boot : int
+        Bootstrap draws for the confidence intervals.
+    seed : int
+        Seed of the bootstrap (results are deterministic for a given seed).
+    narrative_sentences : int
+        Length of the narrative.
 
     Returns
     -------
@@ -72,12 +87,25 @@ def compare(*versions: Version | Iterable[Version], top_terms: int = 10) -> Comp
     ids = [f.article.id for f in features]
     if len(set(ids)) != len(ids):
         raise ValidationError(f"article ids must be unique within a comparison; got {ids}.")
-    differences = lexical_differences(features)
-    differences.sort(key=lambda d: -d.score)
     terms = distinctive_terms(features, top=top_terms)
+    rates = feature_rates(features, n_boot=n_boot, seed=seed)
+    deltas = feature_deltas(features, n_boot=n_boot, seed=seed)
+    differences: list[Difference] = [
+        *lead_framing(features),
+        *source_framing(features),
+        *delta_differences(deltas),
+        *naming_variants(features),
+        *terms_differences(features, terms),
+        *lexical_differences(features),
+    ]
+    ranked = rank_differences(differences)
+    narrative = write_narrative(ranked, max_sentences=narrative_sentences)
     return Comparison(
         features=tuple(features),
-        differences=tuple(differences),
+        differences=tuple(ranked),
         distinctive_terms=tuple(terms),
-        params={"top_terms": top_terms},
+        rates=tuple(rates),
+        deltas=tuple(deltas),
+        narrative=tuple(narrative),
+        params={"top_terms": top_terms, "n_boot": n_boot, "seed": seed},
     )

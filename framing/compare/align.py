@@ -144,11 +144,14 @@ class SentenceKeys:
         Keys of its names and numbers (a subset of ``terms``).
     surface : str
         Its content words, lower-cased and space-joined (for character n-grams).
+    words : tuple of str
+        The text each term was read from, parallel to ``terms`` ("scrapped", "U.S.").
     """
 
     terms: tuple[str, ...]
     entities: tuple[str, ...]
     surface: str
+    words: tuple[str, ...] = ()
 
 
 def _is_entity(token: Token, first: bool, tagged: bool) -> bool:
@@ -190,6 +193,7 @@ def sentence_keys(doc: Document, index: int) -> SentenceKeys:
     terms: list[str] = []
     entities: list[str] = []
     surface: list[str] = []
+    words: list[str] = []
     k = 0
     while k < len(toks):
         hit: _Phrase | None = None
@@ -205,6 +209,7 @@ def sentence_keys(doc: Document, index: int) -> SentenceKeys:
         if hit is not None:
             if hit.group != "-":
                 terms.append(hit.group)
+                words.append(doc.text[toks[k].start : toks[k + size - 1].end])
                 surface.extend(t.lower for t in toks[k : k + size])
                 if hit.entity or any(_is_entity(t, k == 0, tagged) for t in toks[k : k + size]):
                     entities.append(hit.group)
@@ -215,11 +220,14 @@ def sentence_keys(doc: Document, index: int) -> SentenceKeys:
         if low not in stop:
             key = low.replace(",", "") if low[:1].isdigit() else stems[k]
             terms.append(key)
+            words.append(tok.text)
             surface.append(low)
             if _is_entity(tok, k == 0, tagged):
                 entities.append(key)
         k += 1
-    return SentenceKeys(tuple(terms), tuple(dict.fromkeys(entities)), " ".join(surface))
+    return SentenceKeys(
+        tuple(terms), tuple(dict.fromkeys(entities)), " ".join(surface), tuple(words)
+    )
 
 
 # --- result types ---------------------------------------------------------------------

@@ -138,6 +138,26 @@ def claim_status(fs: FeatureSet) -> list[ClaimStatus]:
     return out
 
 
+def _describe(cs: ClaimStatus) -> str:
+    """E.g. 'reports a denial (“rejects”) and distances it (“claims”), agent “Iran”'."""
+    bits = []
+    for status in cs.statuses:
+        notes = [e for e in cs.evidence if e.note.startswith(_NOTE_OF[status])]
+        quoted = ", ".join(f"“{e.text}”" for e in notes[:3])
+        bits.append(_VERB_OF[status] + (f" ({quoted})" if quoted and status != "asserted" else ""))
+    agent = f", with “{cs.agent}” as agent" if cs.agent else ""
+    return " and ".join(bits) + agent
+
+
+_VERB_OF = {
+    "denied": "reports a denial",
+    "attributed": "attributes it to a source",
+    "hedged": "hedges it",
+    "asserted": "asserts it",
+}
+_NOTE_OF = {"denied": "denial", "attributed": "source", "hedged": "hedge", "asserted": "asserted"}
+
+
 def lead_framing(features: Sequence[FeatureSet]) -> list[Difference]:
     """One difference: how each version frames the central claim in its headline and lead."""
     statuses = {fs.article.id: claim_status(fs) for fs in features}
@@ -147,16 +167,15 @@ def lead_framing(features: Sequence[FeatureSet]) -> list[Difference]:
     for fs in features:
         for cs in statuses[fs.article.id]:
             mains.add(cs.main)
-            agent = f", agent “{cs.agent}”" if cs.agent else ""
-            parts.append(f"{fs.article.outlet} {cs.role}: {'/'.join(cs.statuses)}{agent}")
+            parts.append(f"{fs.article.outlet}’s {cs.role} {_describe(cs)}")
             evidence.append(_ev(fs, cs.sentence.start, cs.sentence.end, cs.role))
             evidence.extend(cs.evidence)
     first = {fs.article.id: statuses[fs.article.id][0].main for fs in features
              if statuses[fs.article.id]}
     differs = len(set(first.values())) > 1
     summary = (
-        "The central claim is framed differently: " if differs
-        else "The central claim is framed alike: "
+        "The versions frame the central claim differently: " if differs
+        else "The versions frame the central claim alike: "
     ) + "; ".join(parts) + "."
     return [
         Difference(
@@ -187,9 +206,9 @@ def _source_key(fs: FeatureSet, a: Attribution) -> str | None:
             s.feature == "entity"
             and s.start >= ref.start
             and s.end <= ref.end
-            and s.category in ("person", "organisation", "media")
+            and s.category in ("person", "organisation", "media", "place")
         ):
-            return str(s.attrs.get("canonical", s.text))
+            return str(s.attrs.get("referent") or s.attrs.get("canonical", s.text))
     if a.source_type in ("anonymous", "vague", "pronoun"):
         return None
     words = [w for w in ref.text.split() if w.lower() not in ("the", "a", "an")]

@@ -6,9 +6,13 @@ import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framing.types import FeatureSet
+
+if TYPE_CHECKING:
+    from framing.compare.deltas import FeatureDelta, FeatureRate
+    from framing.compare.narrative import NarrativeSentence
 
 __all__ = ["Comparison", "Difference", "DistinctiveTerm", "Evidence"]
 
@@ -103,6 +107,12 @@ class Comparison:
         Per version, the words that set it apart.
     alignment : Mapping
         ``{"pairs": [...], "only": {...}}`` (filled by the alignment stage).
+    rates : tuple of FeatureRate
+        Per-sentence rate of every span feature in every version, with bootstrap CIs.
+    deltas : tuple of FeatureDelta
+        Every feature compared between every pair of versions, largest effect first.
+    narrative : tuple of NarrativeSentence
+        The main differences in a few sentences, each linked to a difference.
     params : Mapping
         Parameters of the comparison.
     """
@@ -111,6 +121,10 @@ class Comparison:
     differences: tuple[Difference, ...]
     distinctive_terms: tuple[DistinctiveTerm, ...]
     alignment: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    rates: tuple[FeatureRate, ...] = ()
+    deltas: tuple[FeatureDelta, ...] = ()
+    narrative: tuple[NarrativeSentence, ...] = ()
+    coverage: tuple[Any, ...] = ()
     params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
@@ -131,7 +145,11 @@ class Comparison:
         return {
             "articles": [f.to_dict() for f in self.features],
             "alignment": dict(self.alignment) or {"pairs": [], "only": {}},
+            "narrative": [n.to_dict() for n in self.narrative],
             "differences": [d.to_dict() for d in self.differences],
+            "coverage": [c.to_dict() for c in self.coverage],
+            "rates": [r.to_dict() for r in self.rates],
+            "deltas": [d.to_dict() for d in self.deltas],
             "distinctive_terms": [t.to_dict() for t in self.distinctive_terms],
             "params": dict(self.params),
             "versions": dict(sorted(versions.items())),
@@ -157,7 +175,7 @@ class Comparison:
         )
 
     def _repr_html_(self) -> str:
-        items = "".join(
+        items = "".join(f"<li>{html.escape(n.text)}</li>" for n in self.narrative) or "".join(
             f"<li>{html.escape(d.summary)}</li>" for d in self.differences[:10]
         )
         outlets = ", ".join(html.escape(o) for o in self.outlets)

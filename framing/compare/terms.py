@@ -8,14 +8,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from framing.compare.result import DistinctiveTerm, Evidence
+from framing.compare.result import Difference, DistinctiveTerm, Evidence
 from framing.compare.stats import log_odds_dirichlet
 from framing.errors import ModelNotFoundError
 from framing.features.lexical import content_tokens
 from framing.models import model_path
 from framing.types import FeatureSet
 
-__all__ = ["BACKGROUND_FILE", "background_counts", "distinctive_terms"]
+__all__ = ["BACKGROUND_FILE", "background_counts", "distinctive_terms", "terms_differences"]
 
 BACKGROUND_FILE = "background-ewt.en.v1.json.gz"
 
@@ -83,4 +83,26 @@ def distinctive_terms(
             out.append(
                 DistinctiveTerm(f.article.id, r.term, r.count_a, r.count_b, r.delta, r.z, ev)
             )
+    return out
+
+
+def terms_differences(
+    features: Sequence[FeatureSet], terms: Sequence[DistinctiveTerm], *, shown: int = 6
+) -> list[Difference]:
+    """One difference per version naming its most distinctive words (first use as evidence)."""
+    out = []
+    for f in features:
+        mine = [t for t in terms if t.article_id == f.article.id][:shown]
+        if not mine:
+            continue
+        words = ", ".join(f"“{t.term}” (z={t.z:.1f})" for t in mine)
+        out.append(
+            Difference(
+                kind="distinctive_terms",
+                summary=f"Words that set {f.article.outlet} apart: {words}.",
+                evidence=tuple(t.evidence[0] for t in mine if t.evidence),
+                score=min(max(t.z for t in mine) / 4.0, 1.0),
+                attrs={"terms": [t.term for t in mine]},
+            )
+        )
     return out

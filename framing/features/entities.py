@@ -10,7 +10,9 @@ Republic of Iran"). A leading title ("President-elect", "Ambassador") is kept in
   "Corps"), a title before it, or the shape of the name;
 - ``attrs["canonical"]``: the gazetteer's canonical name (Teheran -> Tehran, Walz -> Mike
   Waltz), else the full name of an earlier person mention it shortens ("Musk" after
-  "Elon Musk"), else the mention itself.
+  "Elon Musk"), else the mention itself;
+- ``attrs["referent"]``: what a metonym stands for when it speaks ("Tehran" -> Iran,
+  "the White House" -> United States), from the gazetteer's ``referent`` column.
 
 Spelling variants the gazetteer does not know are unified across versions by
 :func:`framing.compare` (close edit distance between canonical names).
@@ -39,6 +41,7 @@ class _Gazetteer:
     heads: frozenset[str]
     titles: frozenset[tuple[str, ...]]
     longest: int
+    referents: dict[str, str]  # canonical -> what it stands for as a news source
 
 
 @cache
@@ -46,7 +49,10 @@ def _gazetteer() -> _Gazetteer:
     names: dict[str, tuple[str, str]] = {}
     heads: set[str] = set()
     titles: set[tuple[str, ...]] = set()
+    referents: dict[str, str] = {}
     for e in load_lexicon("entities.en"):
+        if e.get("referent"):
+            referents[e.get("canonical") or e.term] = e.get("referent")
         if e.category == "org_head":
             heads.add(e.term.lower())
         elif e.category == "title":
@@ -56,7 +62,7 @@ def _gazetteer() -> _Gazetteer:
     for e in load_lexicon("outlets.en"):
         names.setdefault(e.term.lower(), ("media", e.get("canonical") or e.term))
     longest = max(len(k.split()) for k in [*names, *(" ".join(t) for t in titles)])
-    return _Gazetteer(names, frozenset(heads), frozenset(titles), longest)
+    return _Gazetteer(names, frozenset(heads), frozenset(titles), longest, referents)
 
 
 def canonical_entity(name: str) -> tuple[str, str] | None:
@@ -246,6 +252,8 @@ class EntityFeatures(SpanExtractor):
             if category in ("other", "person") and text in persons and canonical == text:
                 category, canonical, rule = "person", persons[text], "rule:short_name"
             attrs: dict[str, Any] = {"canonical": canonical}
+            if canonical in g.referents:
+                attrs["referent"] = g.referents[canonical]
             if title:
                 attrs["title"] = title
             out.append(
