@@ -57,7 +57,7 @@ RE_LINE = re.compile(r"[^\n]+")
 
 # --- report ----------------------------------------------------------------------------
 #: Characters with a meaning in Markdown, escaped with a backslash in reports.
-RE_MD_SPECIAL = re.compile(r"[\\`*_\[\]()#!|~]")
+RE_MD_SPECIAL = re.compile(r"[\\`*_\[\]#!|~]")
 
 # --- features: loaded language ---------------------------------------------------------
 #: Text just before an opening quotation mark that makes a short quotation a label (scare

@@ -27,7 +27,7 @@ def escape_md(text: str) -> str:
     Examples
     --------
     >>> escape_md("[click](javascript:alert(1)) <script>")
-    '\\\\[click\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) &lt;script&gt;'
+    '\\\\[click\\\\](javascript:alert(1)) &lt;script&gt;'
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = RE_MD_SPECIAL.sub(r"\\\g<0>", text)
@@ -64,11 +64,58 @@ def comparison_markdown(comparison: Comparison, *, evidence_per_finding: int = 3
             )
             + " |"
         )
-    lines += ["", "## Main differences", ""]
+    if comparison.narrative:
+        lines += ["", "## In short", ""]
+        for n in comparison.narrative:
+            ev = "; ".join(
+                f"{escape_md(e.article_id)} [{e.start}:{e.end}]"
+                for e in n.evidence[:evidence_per_finding]
+            )
+            lines.append(f"- {escape_md(n.text)} (difference {n.difference + 1}; evidence: {ev})")
+    lines += ["", "## All differences, most consequential first", ""]
     for i, d in enumerate(comparison.differences, start=1):
-        lines.append(f"{i}. {escape_md(d.summary)}")
+        lines.append(f"{i}. `{d.kind}`: {escape_md(d.summary)}")
         for e in d.evidence[:evidence_per_finding]:
-            lines.append(f"   - {escape_md(e.article_id)} [{e.start}:{e.end}] {_quote(e.text)}")
+            note = f" ({escape_md(e.note)})" if e.note else ""
+            lines.append(
+                f"   - {escape_md(e.article_id)} [{e.start}:{e.end}] {_quote(e.text)}{note}"
+            )
+        if len(d.evidence) > evidence_per_finding:
+            lines.append(f"   - … {len(d.evidence) - evidence_per_finding} more in report.json")
+    if comparison.rates:
+        lines += ["", "## Feature rates per sentence", ""]
+        lines.append(
+            "Mean spans per sentence with a 95% bootstrap interval (sentences resampled); "
+            "n = spans, share = sentences with at least one."
+        )
+        lines.append("")
+        lines.append("| feature | " + " | ".join(escape_md(f.article.outlet) for f in feats) + " |")
+        lines.append("|---|" + "---|" * len(feats))
+        by_feature: dict[str, dict[str, object]] = {}
+        for r in comparison.rates:
+            by_feature.setdefault(r.feature, {})[r.article_id] = r
+        for feature, per in by_feature.items():
+            cells = []
+            for f in feats:
+                r = per.get(f.article.id)
+                cells.append(
+                    f"{r.rate:.2f} [{r.ci_low:.2f}, {r.ci_high:.2f}] n={r.count}, "
+                    f"share={r.share:.2f}"
+                    if r is not None
+                    else "—"
+                )
+            lines.append(f"| `{feature}` | " + " | ".join(cells) + " |")
+    clear = [d for d in comparison.deltas if d.clear]
+    if clear:
+        lines += ["", "## Differences whose interval excludes zero", ""]
+        lines += ["| feature | versions | difference per sentence [95% CI] | Hedges' g | Cohen's h |"]
+        lines += ["|---|---|---|---:|---:|"]
+        for d in clear:
+            lines.append(
+                f"| `{d.feature}` | {escape_md(d.a.outlet)} − {escape_md(d.b.outlet)} "
+                f"| {d.difference:+.2f} [{d.ci_low:+.2f}, {d.ci_high:+.2f}] "
+                f"| {d.hedges_g:+.2f} | {d.cohens_h:+.2f} |"
+            )
     lines += ["", "## Distinctive terms", ""]
     lines.append("Log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008), "
                  "each version against the others; z ≥ 1 shown.")
