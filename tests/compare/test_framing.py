@@ -1,0 +1,77 @@
+"""Framing differences on the seed story: claim status, sources, naming, narrative."""
+
+from __future__ import annotations
+
+import pytest
+
+import framing
+from framing.compare.framing import claim_status
+from framing.report import validate
+
+from ..conftest import SEED_DIR
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return framing.compare(SEED_DIR)
+
+
+def _fs(comparison, article_id):
+    return next(f for f in comparison.features if f.article.id == article_id)
+
+
+def test_troib_headline_denies_the_claim(seed):
+    [head, lead] = claim_status(_fs(seed, "troib-rt"))
+    assert head.role == "headline" and head.main == "denied"
+    assert any(e.text.startswith("rejects") for e in head.evidence)
+    assert head.agent == "Iran"
+
+
+def test_ians_lead_rests_on_media_reports(seed):
+    [lead] = claim_status(_fs(seed, "ians"))
+    assert lead.role == "lead"
+    assert "denied" not in lead.statuses
+    assert "attributed" in lead.statuses
+    assert any("media reports" in e.text for e in lead.evidence)
+    assert lead.agent == "a senior diplomat"
+
+
+def test_claim_difference_leads_the_narrative(seed):
+    first = seed.narrative[0]
+    assert first.kind == "claim_status"
+    assert "differently" in first.text
+    d = seed.differences[first.difference]
+    assert d.summary == first.text
+
+
+def test_sources_only_one_version_quotes(seed):
+    only = [d for d in seed.differences if d.kind == "source_only_in"]
+    by_source = {d.attrs["source"]: d.attrs["article_id"] for d in only}
+    # read off the texts: NBC and Karoline Leavitt speak only in IANS; the Foreign Ministry
+    # (Baghaei's denial) only in the TROIB/RT version
+    assert by_source.get("NBC News") == "ians"
+    assert by_source.get("Karoline Leavitt") == "ians"
+    assert any(aid == "troib-rt" and ("Foreign Ministry" in src or "Baghaei" in src)
+               for src, aid in by_source.items())
+
+
+def test_naming_variants(seed):
+    naming = {d.attrs["canonical"]: d for d in seed.differences if d.kind == "naming"}
+    assert "Tehran" in naming and "Teheran" in naming["Tehran"].summary
+    assert "Mike Waltz" in naming and "Mike Walz" in naming["Mike Waltz"].summary
+
+
+def test_every_evidence_span_points_into_its_article(seed):
+    texts = {f.article.id: f.article.text for f in seed.features}
+    for d in seed.differences:
+        for e in d.evidence:
+            assert texts[e.article_id][e.start : e.end] == e.text, (d.kind, e)
+    for n in seed.narrative:
+        assert n.evidence == seed.differences[n.difference].evidence
+
+
+def test_json_validates_and_is_deterministic(seed):
+    data = seed.to_dict()
+    validate(data, "comparison")
+    again = framing.compare(SEED_DIR).to_dict()
+    assert again == data
