@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from framing.compare.align import Alignment, align
+from framing.compare.coverage import ContentUnit, coverage, coverage_differences
 from framing.compare.deltas import delta_differences, feature_deltas, feature_rates
 from framing.compare.framing import lead_framing, naming_variants, source_framing
 from framing.compare.lexical import lexical_differences
@@ -17,7 +19,15 @@ from framing.ingest import load
 from framing.pipeline import extract
 from framing.types import Article, Document, FeatureSet
 
-__all__ = ["Comparison", "Difference", "DistinctiveTerm", "Evidence", "compare"]
+__all__ = [
+    "Alignment",
+    "Comparison",
+    "ContentUnit",
+    "Difference",
+    "DistinctiveTerm",
+    "Evidence",
+    "compare",
+]
 
 Version = Article | Document | FeatureSet | str | os.PathLike[str]
 
@@ -87,11 +97,15 @@ def compare(
     ids = [f.article.id for f in features]
     if len(set(ids)) != len(ids):
         raise ValidationError(f"article ids must be unique within a comparison; got {ids}.")
+    docs = [f.document for f in features]
+    alignment = align(docs)
+    units = coverage(docs, alignment, {f.article.id: f.attributions for f in features})
     terms = distinctive_terms(features, top=top_terms)
     rates = feature_rates(features, n_boot=n_boot, seed=seed)
     deltas = feature_deltas(features, n_boot=n_boot, seed=seed)
     differences: list[Difference] = [
         *lead_framing(features),
+        *coverage_differences(units),
         *source_framing(features),
         *delta_differences(deltas),
         *naming_variants(features),
@@ -104,6 +118,8 @@ def compare(
         features=tuple(features),
         differences=tuple(ranked),
         distinctive_terms=tuple(terms),
+        alignment=alignment.to_dict(),
+        coverage=tuple(units),
         rates=tuple(rates),
         deltas=tuple(deltas),
         narrative=tuple(narrative),

@@ -58,6 +58,8 @@ __all__ = [
     "SentenceKeys",
     "align",
     "sentence_keys",
+    "similarity_matrices",
+    "story_keys",
 ]
 
 #: Default similarity threshold; chosen on the BASIL tuning events (docs/comparison.md).
@@ -146,12 +148,31 @@ class SentenceKeys:
         Its content words, lower-cased and space-joined (for character n-grams).
     words : tuple of str
         The text each term was read from, parallel to ``terms`` ("scrapped", "U.S.").
+    offsets : tuple of (int, int)
+        Where each of ``words`` is in the article text, parallel to ``terms``.
     """
 
     terms: tuple[str, ...]
     entities: tuple[str, ...]
     surface: str
     words: tuple[str, ...] = ()
+    offsets: tuple[tuple[int, int], ...] = ()
+
+    def with_entities(self, known: frozenset[str]) -> SentenceKeys:
+        """Also count as entities the capitalised words whose key is a known entity.
+
+        One sense per story: "Trump" opening a sentence (where the tagger may say ``NN``
+        and capitalisation proves nothing) is the same name as elsewhere.
+        """
+        extra = [
+            t
+            for t, w in zip(self.terms, self.words, strict=False)
+            if t in known and w[:1].isupper()
+        ]
+        if not extra:
+            return self
+        ents = tuple(dict.fromkeys((*self.entities, *extra)))
+        return SentenceKeys(self.terms, ents, self.surface, self.words, self.offsets)
 
 
 def _is_entity(token: Token, first: bool, tagged: bool) -> bool:
@@ -194,6 +215,7 @@ def sentence_keys(doc: Document, index: int) -> SentenceKeys:
     entities: list[str] = []
     surface: list[str] = []
     words: list[str] = []
+    offsets: list[tuple[int, int]] = []
     k = 0
     while k < len(toks):
         hit: _Phrase | None = None
@@ -210,6 +232,7 @@ def sentence_keys(doc: Document, index: int) -> SentenceKeys:
             if hit.group != "-":
                 terms.append(hit.group)
                 words.append(doc.text[toks[k].start : toks[k + size - 1].end])
+                offsets.append((toks[k].start, toks[k + size - 1].end))
                 surface.extend(t.lower for t in toks[k : k + size])
                 if hit.entity or any(_is_entity(t, k == 0, tagged) for t in toks[k : k + size]):
                     entities.append(hit.group)
@@ -221,13 +244,29 @@ def sentence_keys(doc: Document, index: int) -> SentenceKeys:
             key = low.replace(",", "") if low[:1].isdigit() else stems[k]
             terms.append(key)
             words.append(tok.text)
+            offsets.append((tok.start, tok.end))
             surface.append(low)
             if _is_entity(tok, k == 0, tagged):
                 entities.append(key)
         k += 1
     return SentenceKeys(
-        tuple(terms), tuple(dict.fromkeys(entities)), " ".join(surface), tuple(words)
+        tuple(terms),
+        tuple(dict.fromkeys(entities)),
+        " ".join(surface),
+        tuple(words),
+        tuple(offsets),
     )
+
+
+def story_keys(docs: Sequence[Document]) -> list[list[SentenceKeys]]:
+    """Keys of every sentence of every version, entities shared across the story.
+
+    A key that is an entity anywhere in the story counts as an entity wherever it is
+    written with a capital (see :meth:`SentenceKeys.with_entities`).
+    """
+    keys = [[sentence_keys(d, s.index) for s in d.sentences] for d in docs]
+    known = frozenset(e for ks in keys for k in ks for e in k.entities)
+    return [[k.with_entities(known) for k in ks] for ks in keys]
 
 
 # --- result types ---------------------------------------------------------------------
@@ -324,6 +363,29 @@ class Alignment:
     def covered_by(self, article_id: str, index: int) -> frozenset[str]:
         """Ids of the other versions that carry a counterpart of this sentence."""
         return frozenset(x[0] for x in self.counterparts(article_id, index))
+
+    def to_frame(self) -> Any:
+        """Tidy table of the pairs: ``a, i, b, j, similarity, words, chars, entities, shared``
+        (a pandas DataFrame; ``shared`` joined by spaces)."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                (
+                    p.a,
+                    p.i,
+                    p.b,
+                    p.j,
+                    p.similarity,
+                    p.words,
+                    p.chars,
+                    p.entity_score,
+                    " ".join(p.shared),
+                )
+                for p in self.pairs
+            ],
+            columns=["a", "i", "b", "j", "similarity", "words", "chars", "entities", "shared"],
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the output contract: ``{"pairs": [...], "only": {id: [...]}}``."""
@@ -432,9 +494,9 @@ def align(
 
     keys: list[SentenceKeys] = []
     owner: list[tuple[int, int]] = []  # flat row -> (doc position, sentence index)
-    for d_pos, doc in enumerate(docs):
-        for s in doc.sentences:
-            keys.append(sentence_keys(doc, s.index))
+    for d_pos, (doc, doc_keys) in enumerate(zip(docs, story_keys(docs), strict=True)):
+        for s, k in zip(doc.sentences, doc_keys, strict=True):
+            keys.append(k)
             owner.append((d_pos, s.index))
     combined, ws, cs, es = similarity_matrices(keys, weights=wts)
     doc_of = np.array([o[0] for o in owner], dtype=int)

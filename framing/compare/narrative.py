@@ -5,7 +5,8 @@ and keeps a link to that difference and its evidence spans. Ranking puts the mos
 consequential kinds first (how the central claim is framed, what only one version carries,
 who gets a voice), then measured feature differences whose bootstrap interval excludes
 zero, then wording; within a kind the higher score comes first. At most one sentence per
-kind is taken before any kind gets a second one, so the narrative covers several aspects.
+kind (per version, for coverage) is taken before any kind gets a second one, so the
+narrative covers several aspects.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ __all__ = ["KIND_PRIORITY", "NarrativeSentence", "rank_differences", "write_narr
 #: consequence of each kind of difference, highest first
 KIND_PRIORITY: dict[str, float] = {
     "claim_status": 10.0,
-    "only_in": 9.0,
+    "coverage": 9.0,
     "source_only_in": 8.0,
     "sourcing": 7.5,
     "same_source": 7.0,
@@ -75,17 +76,19 @@ def write_narrative(
         At most this many sentences of one kind.
     """
     chosen: list[int] = []
-    taken: dict[str, int] = {}
+    taken: dict[tuple[str, str], int] = {}
     for round_ in range(1, per_kind + 1):
         for i, d in enumerate(differences):
             if len(chosen) >= max_sentences:
                 break
-            if i in chosen or taken.get(d.kind, 0) >= round_:
+            # what only one version carries counts once per version in the first round
+            slot = (d.kind, str(d.attrs.get("article_id", "")) if d.kind == "coverage" else "")
+            if i in chosen or taken.get(slot, 0) >= round_:
                 continue
             if d.kind == "claim_status" and d.score < 0.5:
                 continue  # framed alike: not a difference worth leading with
             chosen.append(i)
-            taken[d.kind] = taken.get(d.kind, 0) + 1
+            taken[slot] = taken.get(slot, 0) + 1
     chosen.sort(key=lambda i: i)
     return [
         NarrativeSentence(differences[i].summary, i, differences[i].kind, differences[i].evidence)

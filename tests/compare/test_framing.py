@@ -23,6 +23,7 @@ def _fs(comparison, article_id):
 def test_troib_headline_denies_the_claim(seed):
     [head, lead] = claim_status(_fs(seed, "troib-rt"))
     assert head.role == "headline" and head.main == "denied"
+    assert lead.role == "lead" and "denied" not in lead.statuses  # "the NYT reported that"
     assert any(e.text.startswith("rejects") for e in head.evidence)
     assert head.agent == "Iran"
 
