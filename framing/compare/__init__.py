@@ -9,7 +9,12 @@ from pathlib import Path
 from framing.compare.align import Alignment, align
 from framing.compare.coverage import ContentUnit, coverage, coverage_differences
 from framing.compare.deltas import delta_differences, feature_deltas, feature_rates
-from framing.compare.framing import lead_framing, naming_variants, source_framing
+from framing.compare.framing import (
+    aligned_framing,
+    lead_framing,
+    naming_variants,
+    source_framing,
+)
 from framing.compare.lexical import lexical_differences
 from framing.compare.narrative import rank_differences, write_narrative
 from framing.compare.result import Comparison, Difference, DistinctiveTerm, Evidence
@@ -107,6 +112,7 @@ def compare(
         *lead_framing(features),
         *coverage_differences(units),
         *source_framing(features),
+        *aligned_framing(features, alignment.pairs),
         *delta_differences(deltas),
         *naming_variants(features),
         *terms_differences(features, terms),

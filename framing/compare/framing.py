@@ -10,6 +10,8 @@
   and quote types each version uses for them; sources only one version gives a voice.
 - :func:`naming_variants`: the same referent written differently across versions
   (Tehran/Teheran, Waltz/Walz), from entity canonical names plus close spellings.
+- :func:`aligned_framing`: aligned sentences (the same content) hedged, attributed, cued or
+  placed differently.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from framing.types import Attribution, FeatureSet, Sentence, Span
 
 __all__ = [
     "ClaimStatus",
+    "aligned_framing",
     "claim_status",
     "lead_framing",
     "naming_variants",
@@ -338,4 +341,85 @@ def naming_variants(features: Sequence[FeatureSet]) -> list[Difference]:
                 attrs={"canonical": canonical, "forms": {o: dict(c) for o, c in forms.items()}},
             )
         )
+    return out
+
+
+def _sentence_frame(fs: FeatureSet, index: int) -> dict[str, object]:
+    sent = fs.document.sentences[index]
+    hedges = [
+        s for s in fs.spans
+        if s.feature == "hedge" and s.voice == "narrator" and _in(s.start, s.end, sent)
+    ]
+    atts = [a for a in fs.attributions if _overlaps(a, sent) and a.cue is not None]
+    return {"sentence": sent, "hedges": hedges, "attributions": atts,
+            "stances": sorted({a.cue_stance for a in atts})}
+
+
+def aligned_framing(
+    features: Sequence[FeatureSet], pairs: Sequence[object], *, min_position_gap: float = 0.4
+) -> list[Difference]:
+    """The same content framed differently in aligned sentences.
+
+    For every aligned pair (``AlignedPair`` from :func:`framing.compare.align.align`): one
+    side hedges it in the narrator's voice and the other does not; one attributes it and
+    the other states it; both attribute it with different cue stances; or it stands at
+    very different positions (relative position gap of at least ``min_position_gap``).
+    """
+    by_id = {fs.article.id: fs for fs in features}
+    out: list[Difference] = []
+    for p in pairs:
+        fa, fb = by_id[p.a], by_id[p.b]  # type: ignore[attr-defined]
+        i, j = p.i, p.j  # type: ignore[attr-defined]
+        ra, rb = _sentence_frame(fa, i), _sentence_frame(fb, j)
+        sa, sb = ra["sentence"], rb["sentence"]
+        base_ev = (_ev(fa, sa.start, sa.end, "aligned sentence"),
+                   _ev(fb, sb.start, sb.end, "aligned sentence"))
+        quote_a = " ".join(sa.text.split())[:90]
+        quote_b = " ".join(sb.text.split())[:90]
+        findings: list[tuple[str, list[Evidence]]] = []
+        if bool(ra["hedges"]) != bool(rb["hedges"]):
+            hf, hr, other = (fa, ra, fb) if ra["hedges"] else (fb, rb, fa)
+            words = ", ".join(f"“{h.text}”" for h in hr["hedges"])
+            findings.append((
+                f"{hf.article.outlet} hedges it ({words}), {other.article.outlet} does not",
+                [_ev(hf, h.start, h.end, f"hedge ({h.category})") for h in hr["hedges"]],
+            ))
+        if bool(ra["attributions"]) != bool(rb["attributions"]):
+            af, ar, other = (fa, ra, fb) if ra["attributions"] else (fb, rb, fa)
+            srcs = ", ".join(f"“{a.source.text}”" for a in ar["attributions"] if a.source)
+            findings.append((
+                f"{af.article.outlet} attributes it ({srcs or 'a cue without a named source'}), "
+                f"{other.article.outlet} states it in its own voice",
+                [_ev(af, a.cue.start, a.cue.end, "cue") for a in ar["attributions"]],
+            ))
+        elif ra["stances"] and rb["stances"] and ra["stances"] != rb["stances"]:
+            findings.append((
+                f"{fa.article.outlet} reports it with {'/'.join(ra['stances'])} cues, "
+                f"{fb.article.outlet} with {'/'.join(rb['stances'])} cues",
+                [_ev(f, a.cue.start, a.cue.end, f"cue ({a.cue_stance})")
+                 for f, r in ((fa, ra), (fb, rb)) for a in r["attributions"]],
+            ))
+        na, nb = len(fa.document.sentences), len(fb.document.sentences)
+        pa, pb = i / max(na - 1, 1), j / max(nb - 1, 1)
+        if abs(pa - pb) >= min_position_gap:
+            early, late = ((fa, i, na), (fb, j, nb)) if pa < pb else ((fb, j, nb), (fa, i, na))
+            findings.append((
+                f"{early[0].article.outlet} puts it early (sentence {early[1] + 1} of "
+                f"{early[2]}), {late[0].article.outlet} late (sentence {late[1] + 1} of "
+                f"{late[2]})",
+                [],
+            ))
+        for text, ev in findings:
+            out.append(
+                Difference(
+                    kind="same_claim",
+                    summary=(f"The same content is framed differently: {text} "
+                             f"({fa.article.outlet}: “{quote_a}…”; "
+                             f"{fb.article.outlet}: “{quote_b}…”)."),
+                    evidence=(*base_ev, *ev),
+                    score=0.3 + 0.4 * float(p.similarity),  # type: ignore[attr-defined]
+                    attrs={"a": p.a, "i": i, "b": p.b, "j": j,  # type: ignore[attr-defined]
+                           "similarity": round(float(p.similarity), 4)},  # type: ignore[attr-defined]
+                )
+            )
     return out

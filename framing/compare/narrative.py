@@ -25,6 +25,7 @@ KIND_PRIORITY: dict[str, float] = {
     "source_only_in": 8.0,
     "sourcing": 7.5,
     "same_source": 7.0,
+    "same_claim": 6.5,
     "feature_delta": 6.0,
     "word_choice": 5.0,
     "naming": 4.0,

@@ -51,8 +51,9 @@ from framing.compare.align import (
 )
 from framing.compare.coverage import GROUP_THRESHOLD
 from framing.errors import ModelNotFoundError
+from framing.pipeline import extract
 from framing.text import process
-from framing.types import Article, Document
+from framing.types import Article, Document, FeatureSet
 
 __all__ = [
     "OUTLET_METRICS",
@@ -86,9 +87,28 @@ WEIGHT_GRID: tuple[tuple[float, float, float], ...] = (
 #: Silver positives share a run of this many words.
 SILVER_NGRAM = 7
 
-#: name -> function(Document) -> float; each becomes a column of the outlet profile.
-#: The lead adds e.g. ``"hedges per sentence"`` or ``"anonymous sources"`` here.
-OUTLET_METRICS: dict[str, Callable[[Document], float]] = {}
+def _per_sentence(fs: FeatureSet, feature: str, *, voice: str | None = None) -> float:
+    n = max(len(fs.document.sentences), 1)
+    return sum(
+        1 for s in fs.spans if s.feature == feature and (voice is None or s.voice == voice)
+    ) / n
+
+
+def _unnamed_share(fs: FeatureSet) -> float:
+    sourced = [a for a in fs.attributions if a.source is not None]
+    if not sourced:
+        return 0.0
+    return sum(a.source_type in ("anonymous", "vague") for a in sourced) / len(sourced)
+
+
+#: name -> function(FeatureSet) -> float; each becomes a column of the outlet profile,
+#: with a count of the events in which each outlet has the highest value.
+OUTLET_METRICS: dict[str, Callable[[FeatureSet], float]] = {
+    "narrator hedges / sentence": lambda fs: _per_sentence(fs, "hedge", voice="narrator"),
+    "boosters / sentence": lambda fs: _per_sentence(fs, "booster"),
+    "loaded / sentence": lambda fs: _per_sentence(fs, "loaded"),
+    "anonymous or vague share of sources": _unnamed_share,
+}
 
 
 # --- data -----------------------------------------------------------------------------
@@ -390,8 +410,10 @@ def choose_threshold(silver: SilverScores) -> float:
 def outlet_profile(scored: Sequence[EventScores], threshold: float) -> dict[str, dict[str, float]]:
     """Per outlet: events, mean sentences, share only-in, gold inf rate, plus OUTLET_METRICS."""
     acc: dict[str, dict[str, list[float]]] = {}
+    wins: dict[str, dict[str, int]] = {}
     for es in scored:
         only = predicted_only(es, threshold)
+        event_values: dict[str, dict[str, float]] = {}
         for art, doc, pred in zip(es.event.articles, es.docs, only, strict=True):
             row = acc.setdefault(art.outlet, {})
             n = len(pred)
@@ -406,8 +428,18 @@ def outlet_profile(scored: Sequence[EventScores], threshold: float) -> dict[str,
                 sum(g and not p for g, p in zip(art.inf, pred, strict=True))
             )
             row.setdefault("_n_rest", []).append(n - sum(pred))
-            for name, fn in OUTLET_METRICS.items():
-                row.setdefault(name, []).append(float(fn(doc)))
+            if OUTLET_METRICS:
+                fs = extract(doc)
+                for name, fn in OUTLET_METRICS.items():
+                    value = float(fn(fs))
+                    row.setdefault(name, []).append(value)
+                    event_values.setdefault(name, {})[art.outlet] = value
+        for name, values in event_values.items():
+            top = max(values.values())
+            leaders = [o for o, v in values.items() if v == top]
+            if len(leaders) == 1 and top > 0:
+                wins.setdefault(leaders[0], {}).setdefault(name, 0)
+                wins[leaders[0]][name] += 1
     out = {}
     for outlet, cols in sorted(acc.items()):
         row = {k: float(np.mean(v)) for k, v in cols.items() if not k.startswith("_")}
@@ -415,6 +447,8 @@ def outlet_profile(scored: Sequence[EventScores], threshold: float) -> dict[str,
         # pooled over the outlet's articles: how often only-in / other sentences hold inf
         row["inf_in_only"] = sum(cols["_inf_only"]) / max(1.0, sum(cols["_n_only"]))
         row["inf_in_rest"] = sum(cols["_inf_rest"]) / max(1.0, sum(cols["_n_rest"]))
+        for name in OUTLET_METRICS:
+            row[f"most:{name}"] = float(wins.get(outlet, {}).get(name, 0))
         out[outlet] = row
     return out
 
@@ -549,16 +583,27 @@ def report(data_root: Path, *, limit: int | None = None) -> str:
         f"Mean per article over all events (threshold {DEFAULT_THRESHOLD}).",
         "",
         "| outlet | articles | sentences | share only-in | share with inf span "
-        "| inf share of its only-in sentences | inf share of its other sentences |"
-        + "".join(f" {x} |" for x in extra),
-        "|---|---|---|---|---|---|---|" + "---|" * len(extra),
+        "| inf share of its only-in sentences | inf share of its other sentences |",
+        "|---|---|---|---|---|---|---|",
     ]
     for outlet, row in prof.items():
         lines.append(
             f"| {outlet} | {int(row['events'])} | {row['sentences']:.1f} | {row['only']:.3f} "
             f"| {row['inf']:.3f} | {row['inf_in_only']:.3f} | {row['inf_in_rest']:.3f} |"
-            + "".join(f" {row[x]:.3f} |" for x in extra)
         )
+    if extra:
+        lines += [
+            "",
+            "Framing features per outlet (mean per article; in brackets, the number of "
+            "events in which the outlet has the highest value of the three, ties not "
+            "counted). Features come from the full `framing.extract` pipeline.",
+            "",
+            "| outlet | " + " | ".join(extra) + " |",
+            "|---|" + "---|" * len(extra),
+        ]
+        for outlet, row in prof.items():
+            cells = " | ".join(f"{row[x]:.3f} ({int(row['most:' + x])})" for x in extra)
+            lines.append(f"| {outlet} | {cells} |")
     lines += [
         "",
         f"Run time {time.perf_counter() - t0:.1f} s. "

@@ -82,7 +82,7 @@ def test_silver_pairs_align_and_unrelated_stories_do_not(scored):
 
 
 def test_report_section(shared_data):
-    OUTLET_METRICS["sentences (hook)"] = lambda doc: float(len(doc.sentences))
+    OUTLET_METRICS["sentences (hook)"] = lambda fs: float(len(fs.document.sentences))
     try:
         text = report(shared_data, limit=4)
     finally:
