@@ -11,6 +11,7 @@ from framing.compare.coverage import ContentUnit, coverage, coverage_differences
 from framing.compare.deltas import delta_differences, feature_deltas, feature_rates
 from framing.compare.framing import (
     aligned_framing,
+    entity_tone_differences,
     lead_framing,
     naming_variants,
     source_framing,
@@ -114,6 +115,7 @@ def compare(
         *source_framing(features),
         *aligned_framing(features, alignment.pairs),
         *delta_differences(deltas),
+        *entity_tone_differences(features),
         *naming_variants(features),
         *terms_differences(features, terms),
         *lexical_differences(features),

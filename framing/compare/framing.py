@@ -26,6 +26,8 @@ from framing.types import Attribution, FeatureSet, Sentence, Span
 __all__ = [
     "ClaimStatus",
     "aligned_framing",
+    "entity_tone",
+    "entity_tone_differences",
     "claim_status",
     "lead_framing",
     "naming_variants",
@@ -422,4 +424,70 @@ def aligned_framing(
                            "similarity": round(float(p.similarity), 4)},  # type: ignore[attr-defined]
                 )
             )
+    return out
+
+
+def entity_tone(fs: FeatureSet) -> dict[str, tuple[float, int, tuple[Span, ...]]]:
+    """Tone toward each entity: mean VADER compound of the sentences that mention it.
+
+    Sentences below VADER's threshold count as 0. Returns ``canonical -> (mean, mentions,
+    tone spans)``; the tone spans are the evidence.
+    """
+    tone_by_sentence = {
+        fs.document.sentence_of(s.start): s for s in fs.spans if s.feature == "tone"
+    }
+    acc: dict[str, list[tuple[int, Span | None]]] = defaultdict(list)
+    for s in fs.spans:
+        if s.feature == "entity" and s.category in ("person", "organisation", "place", "media"):
+            i = fs.document.sentence_of(s.start)
+            acc[str(s.attrs.get("referent") or s.attrs.get("canonical", s.text))].append(
+                (i, tone_by_sentence.get(i))
+            )
+    out = {}
+    for key, items in acc.items():
+        seen = dict(items)  # one value per sentence
+        scores = [t.score if t is not None and t.score is not None else 0.0
+                  for t in seen.values()]
+        out[key] = (
+            sum(scores) / len(scores),
+            len(items),
+            tuple(t for t in seen.values() if t is not None),
+        )
+    return out
+
+
+def entity_tone_differences(
+    features: Sequence[FeatureSet], *, min_gap: float = 0.3, min_mentions: int = 2
+) -> list[Difference]:
+    """Entities mentioned by several versions in sentences of clearly different tone."""
+    tones = {fs.article.id: entity_tone(fs) for fs in features}
+    keys = set.intersection(*(set(t) for t in tones.values())) if tones else set()
+    out = []
+    for key in sorted(keys):
+        vals = {fs.article.id: tones[fs.article.id][key] for fs in features}
+        if any(v[1] < min_mentions for v in vals.values()):
+            continue
+        means = [v[0] for v in vals.values()]
+        gap = max(means) - min(means)
+        if gap < min_gap:
+            continue
+        parts = "; ".join(
+            f"{fs.article.outlet} {vals[fs.article.id][0]:+.2f} over "
+            f"{vals[fs.article.id][1]} mentions"
+            for fs in features
+        )
+        out.append(
+            Difference(
+                kind="entity_tone",
+                summary=f"Sentences mentioning {key} differ in tone (mean VADER compound): "
+                f"{parts}.",
+                evidence=tuple(
+                    Evidence(fs.article.id, s.start, s.end, s.text, f"tone {s.score:+.2f}")
+                    for fs in features
+                    for s in vals[fs.article.id][2]
+                ),
+                score=min(gap, 1.0) * 0.6,
+                attrs={"entity": key, "tone": {k: round(v[0], 4) for k, v in vals.items()}},
+            )
+        )
     return out

@@ -28,6 +28,7 @@ KIND_PRIORITY: dict[str, float] = {
     "same_claim": 6.5,
     "feature_delta": 6.0,
     "word_choice": 5.0,
+    "entity_tone": 4.5,
     "naming": 4.0,
     "distinctive_terms": 3.0,
     "vocabulary": 2.0,
