@@ -76,3 +76,31 @@ def test_json_validates_and_is_deterministic(seed):
     validate(data, "comparison")
     again = framing.compare(SEED_DIR).to_dict()
     assert again == data
+
+
+def _sentence_index(fs, needle):
+    return next(s.index for s in fs.document.sentences if needle in s.text)
+
+
+def test_same_claim_with_different_cue_stance(seed):
+    troib, ians = _fs(seed, "troib-rt"), _fs(seed, "ians")
+    i = _sentence_index(troib, "citing two unnamed Iranian officials, indicated")
+    j = _sentence_index(ians, "according to two Iranian officials the meeting was")
+    found = [
+        d for d in seed.differences
+        if d.kind == "same_claim" and d.attrs["i"] == i and d.attrs["j"] == j
+    ]
+    assert found, "the NYT report is carried by both versions and should be aligned"
+    # TROIB: "indicated" (speculative in the reporting-verb lexicon); IANS: "reported"
+    assert any("speculative" in d.summary for d in found)
+
+
+def test_entity_tone_uses_tone_spans(seed):
+    from framing.compare.framing import entity_tone
+
+    troib = _fs(seed, "troib-rt")
+    tones = entity_tone(troib)
+    mean, mentions, spans = tones["Qassem Soleimani"]
+    # "... a drone strike in Iraq that killed Qassem Soleimani" reads negative
+    assert mean < 0 and mentions >= 1
+    assert all(s.feature == "tone" for s in spans)
