@@ -15,6 +15,7 @@ from framing.compare.framing import (
     lead_framing,
     naming_variants,
     source_framing,
+    word_choice_differences,
 )
 from framing.compare.lexical import lexical_differences
 from framing.compare.narrative import rank_differences, write_narrative
@@ -61,7 +62,7 @@ def compare(
     top_terms: int = 10,
     n_boot: int = 2000,
     seed: int = 0,
-    narrative_sentences: int = 6,
+    narrative_sentences: int = 7,
 ) -> Comparison:
     """Compare two or more versions of one story.
 
@@ -116,6 +117,7 @@ def compare(
         *aligned_framing(features, alignment.pairs),
         *delta_differences(deltas),
         *entity_tone_differences(features),
+        *word_choice_differences(features),
         *naming_variants(features),
         *terms_differences(features, terms),
         *lexical_differences(features),

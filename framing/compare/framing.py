@@ -32,6 +32,7 @@ __all__ = [
     "lead_framing",
     "naming_variants",
     "source_framing",
+    "word_choice_differences",
 ]
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -488,6 +489,62 @@ def entity_tone_differences(
                 ),
                 score=min(gap, 1.0) * 0.6,
                 attrs={"entity": key, "tone": {k: round(v[0], 4) for k, v in vals.items()}},
+            )
+        )
+    return out
+
+
+def word_choice_differences(
+    features: Sequence[FeatureSet], *, min_score: float = 0.6
+) -> list[Difference]:
+    """Different words for the same referent, one difference per referent.
+
+    Pairs come from :func:`framing.features.wordchoice.word_choice_pairs`; a referent is
+    reported when one of its pairs is strong (``score >= min_score``) or loaded. Names
+    spelled differently are left to :func:`naming_variants`.
+    """
+    from framing.features.wordchoice import word_choice_pairs
+
+    by_id = {fs.article.id: fs for fs in features}
+    pairs = word_choice_pairs([fs.document for fs in features])
+    groups: dict[str, list] = defaultdict(list)
+    for p in pairs:
+        if p.score >= min_score or any(p.loaded):
+            groups[p.referent].append(p)
+    out = []
+    for referent, ps in groups.items():
+        if not any(any(p.loaded) for p in ps):
+            continue  # unloaded alternatives (names, titles) are naming, not word choice
+        wordings: dict[str, dict[str, str | None]] = defaultdict(dict)
+        spans: dict[str, list[Span]] = defaultdict(list)
+        for p in ps:
+            wordings[p.a].setdefault(p.a_text, p.loaded[0])
+            wordings[p.b].setdefault(p.b_text, p.loaded[1])
+            spans[p.a].extend(p.a_spans)
+            spans[p.b].extend(p.b_spans)
+        parts = []
+        for aid, words in wordings.items():
+            shown = ", ".join(
+                f"“{w}”" + (f" ({cat.replace('_', ' ')})" if cat else "")
+                for w, cat in sorted(words.items(), key=lambda kv: (kv[1] is None, kv[0]))
+            )
+            parts.append(f"{by_id[aid].article.outlet} {shown}")
+        label = referent.replace("_", " ")
+        seen: set[tuple[str, int, int]] = set()
+        evidence = []
+        for aid, ss in spans.items():
+            for s in sorted(ss, key=lambda s: s.start):
+                if (aid, s.start, s.end) not in seen:
+                    seen.add((aid, s.start, s.end))
+                    evidence.append(Evidence(aid, s.start, s.end, s.text, "wording"))
+        out.append(
+            Difference(
+                kind="word_choice",
+                summary=f"Different words for the same thing ({label}): " + "; ".join(parts)
+                + ".",
+                evidence=tuple(evidence),
+                score=max(p.score for p in ps),
+                attrs={"referent": referent, "pairs": [p.to_dict() for p in ps]},
             )
         )
     return out
