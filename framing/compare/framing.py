@@ -26,9 +26,9 @@ from framing.types import Attribution, FeatureSet, Sentence, Span
 __all__ = [
     "ClaimStatus",
     "aligned_framing",
+    "claim_status",
     "entity_tone",
     "entity_tone_differences",
-    "claim_status",
     "lead_framing",
     "naming_variants",
     "source_framing",

@@ -4,9 +4,10 @@ No language model: each sentence is the summary of one :class:`Difference`, chos
 and keeps a link to that difference and its evidence spans. Ranking puts the most
 consequential kinds first (how the central claim is framed, what only one version carries,
 who gets a voice), then word choice and the same content framed differently, then measured
-feature differences whose bootstrap interval excludes zero, then naming and vocabulary; within a kind the higher score comes first. At most one sentence per
-kind (per version, for coverage) is taken before any kind gets a second one, so the
-narrative covers several aspects.
+feature differences whose bootstrap interval excludes zero, then naming and vocabulary;
+within a kind the higher score comes first. At most one sentence per kind (per version, for
+coverage) is taken before any kind gets a second one, so the narrative covers several
+aspects.
 """
 
 from __future__ import annotations
