@@ -284,7 +284,7 @@ def coverage(
     >>> b = process(Article(id="b", outlet="B", text="Trump withdrew from the agreement."),
     ...             tag=False)
     >>> [u.summary() for u in coverage([a, b], align([a, b]))]
-    ['B does not carry: Iravani, Musk, met.']
+    ['B does not carry what A reports in 1 sentence (“Musk met Iravani.”).']
     """
     ids = tuple(d.article.id for d in docs)
     if ids != alignment.ids:

@@ -10,7 +10,7 @@ Examples
 --------
 >>> from framing.lexicons import load_lexicon
 >>> abbrev = load_lexicon("abbreviations.en")
->>> "mr" in abbrev.terms()
+>>> "Mr." in abbrev.terms()
 True
 """
 
