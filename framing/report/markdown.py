@@ -41,6 +41,33 @@ def _quote(text: str, limit: int = 160) -> str:
     return f"“{escape_md(t)}”"
 
 
+def _sources_section(comparison: Comparison) -> list[str]:
+    from framing.features.attribution import AttributionFeatures
+
+    extractor = AttributionFeatures().fit()
+    lines: list[str] = []
+    for f in comparison.features:
+        summary = extractor.summary(f.document, f.attributions)
+        lines.append(
+            f"**{escape_md(f.article.outlet)}**: {summary.n_attributions} attributions; "
+            f"anonymous {summary.anonymous_share:.0%}, vague {summary.vague_share:.0%}, "
+            f"named {summary.named_share:.0%}; direct {summary.direct}, indirect "
+            f"{summary.indirect}, mixed {summary.mixed}."
+        )
+        lines.append("")
+        lines.append("| source | type | affiliation | attributions | words | cue stances |")
+        lines.append("|---|---|---|---:|---:|---|")
+        for src in summary.sources:
+            stances = ", ".join(f"{k} {v}" for k, v in src.stances)
+            lines.append(
+                f"| {escape_md(src.name)} | {src.source_type} "
+                f"| {escape_md(src.affiliation or '—')} "
+                f"| {src.attributions} | {src.words} | {stances} |"
+            )
+        lines.append("")
+    return lines
+
+
 def comparison_markdown(comparison: Comparison, *, evidence_per_finding: int = 3) -> str:
     """Render a comparison as a Markdown document."""
     feats = comparison.features
@@ -108,7 +135,9 @@ def comparison_markdown(comparison: Comparison, *, evidence_per_finding: int = 3
     clear = [d for d in comparison.deltas if d.clear]
     if clear:
         lines += ["", "## Differences whose interval excludes zero", ""]
-        lines += ["| feature | versions | difference per sentence [95% CI] | Hedges' g | Cohen's h |"]
+        lines += [
+            "| feature | versions | difference per sentence [95% CI] | Hedges' g | Cohen's h |"
+        ]
         lines += ["|---|---|---|---:|---:|"]
         for d in clear:
             lines.append(
@@ -116,6 +145,8 @@ def comparison_markdown(comparison: Comparison, *, evidence_per_finding: int = 3
                 f"| {d.difference:+.2f} [{d.ci_low:+.2f}, {d.ci_high:+.2f}] "
                 f"| {d.hedges_g:+.2f} | {d.cohens_h:+.2f} |"
             )
+    lines += ["", "## Who speaks", ""]
+    lines += _sources_section(comparison)
     lines += ["", "## Distinctive terms", ""]
     lines.append("Log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008), "
                  "each version against the others; z ≥ 1 shown.")
