@@ -1,0 +1,255 @@
+"""A learned token tagger for attribution parts, shipped as JSON (no pickle).
+
+The model is a multinomial logistic regression (scikit-learn, trained by
+``scripts/train_attribution.py`` on the PolNeAR *train* split only) over sparse token
+features: the word, its neighbours, word shape, suffix, whether it stands in a quotation,
+its part-of-speech tag and whether the ``reporting_verbs.en`` / ``sources.en`` lexicons
+know it. It labels each
+token ``B-CUE``, ``I-CUE`` or ``O``; :mod:`framing.features.attribution` uses the cue spans
+it finds and builds source and content around them with its rules.
+
+The features include the Penn part-of-speech tags of the shipped tagger
+(``pos-ewt.en``); without tags (``process(article, tag=False)``) the tag features are
+simply absent and the model falls back on the word features, with lower accuracy.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from framing.errors import ModelNotFoundError, ValidationError
+from framing.models import model_path
+from framing.types import Token
+
+__all__ = [
+    "MODEL_FILE",
+    "CueTagger",
+    "cue_lexicon_maps",
+    "load_cue_tagger",
+    "quote_flags",
+    "sentence_features",
+    "token_features",
+]
+
+MODEL_FILE = "attribution-polnear.en.v1.json.gz"
+_TRAIN_COMMAND = "python scripts/train_attribution.py --polnear ../shared/data/polnear/data/train"
+
+
+def _shape(word: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return "AA"
+    if word[:1].isupper():
+        return "Aa"
+    if word.isdigit():
+        return "0"
+    if not any(c.isalnum() for c in word):
+        return "p"
+    return "a"
+
+
+def token_features(
+    words: Sequence[str],
+    i: int,
+    *,
+    in_quote: Sequence[bool],
+    cue_words: Mapping[str, str],
+    source_words: Mapping[str, str],
+    tags: Sequence[str] = (),
+) -> list[str]:
+    """Sparse features of token ``i`` of one sentence.
+
+    Parameters
+    ----------
+    words : sequence of str
+        The sentence's tokens.
+    i : int
+        Index of the token.
+    in_quote : sequence of bool
+        Whether each token stands inside a quotation.
+    cue_words : mapping
+        Lower-cased reporting-cue forms -> ``lemma/stance`` (from ``reporting_verbs.en``).
+    source_words : mapping
+        Lower-cased source words -> category (from ``sources.en``).
+    tags : sequence of str
+        Penn part-of-speech tags of the tokens (empty when the tagger is not run).
+
+    Returns
+    -------
+    list of str
+        Feature names (binary features).
+    """
+    n = len(words)
+
+    def w(k: int) -> str:
+        return words[k].lower() if 0 <= k < n else ("<s>" if k < 0 else "</s>")
+
+    low = w(i)
+    feats = [
+        "bias",
+        f"w={low}",
+        f"s3={low[-3:]}",
+        f"shape={_shape(words[i])}",
+        f"w-1={w(i - 1)}",
+        f"w+1={w(i + 1)}",
+        f"w-2={w(i - 2)}",
+        f"w+2={w(i + 2)}",
+        f"w-1w={w(i - 1)}|{low}",
+        f"ww+1={low}|{w(i + 1)}",
+        f"q={in_quote[i]}",
+        f"first={i == 0}",
+        f"last={i >= n - 2}",
+    ]
+    cue = cue_words.get(low)
+    if cue is not None:
+        feats.append(f"lex={cue}")
+        feats.append("lexcue")
+    for k, tag in ((i - 1, "-1"), (i + 1, "+1")):
+        if 0 <= k < n:
+            c = cue_words.get(words[k].lower())
+            if c is not None:
+                feats.append(f"lexcue{tag}")
+            s = source_words.get(words[k].lower())
+            if s is not None:
+                feats.append(f"src{tag}={s}")
+            feats.append(f"shape{tag}={_shape(words[k])}")
+    if tags:
+
+        def t(k: int) -> str:
+            return tags[k] if 0 <= k < n else "-"
+
+        feats += [
+            f"p={t(i)}",
+            f"p-1={t(i - 1)}",
+            f"p+1={t(i + 1)}",
+            f"p-1p={t(i - 1)}|{t(i)}",
+            f"pp+1={t(i)}|{t(i + 1)}",
+            f"p+1p+2={t(i + 1)}|{t(i + 2)}",
+            f"p-2p-1={t(i - 2)}|{t(i - 1)}",
+        ]
+    src = source_words.get(low)
+    if src is not None:
+        feats.append(f"src={src}")
+    # whether a quotation opens or closes close by (direct-quote cues)
+    for k in range(max(0, i - 3), min(n, i + 4)):
+        if words[k] in ("“", "”", '"'):
+            feats.append(f"qmark{'L' if k < i else 'R'}")
+    return feats
+
+
+@dataclass(frozen=True, slots=True)
+class CueTagger:
+    """Linear token classifier: ``weights[feature] -> per-class weights``."""
+
+    classes: tuple[str, ...]
+    weights: Mapping[str, Sequence[float]]
+    bias: Sequence[float]
+    meta: Mapping[str, Any]
+
+    def scores(self, feats: Sequence[str]) -> list[float]:
+        """Class probabilities for one token's features."""
+        z = list(self.bias)
+        for f in feats:
+            row = self.weights.get(f)
+            if row is not None:
+                for c, v in enumerate(row):
+                    z[c] += v
+        m = max(z)
+        ex = [math.exp(v - m) for v in z]
+        tot = sum(ex)
+        return [v / tot for v in ex]
+
+    def tag(
+        self,
+        feats_per_token: Sequence[Sequence[str]],
+        *,
+        threshold: float = 0.5,
+        lexicon_threshold: float | None = None,
+    ) -> list[tuple[str, float]]:
+        """Label and probability for each token.
+
+        A token is a cue when the probability of ``O`` is at most ``1 - threshold`` (or
+        ``1 - lexicon_threshold`` for a form the reporting-verb lexicon knows); then the
+        more probable of ``B-CUE`` / ``I-CUE`` is its label.
+        """
+        out = []
+        o = self.classes.index("O")
+        for feats in feats_per_token:
+            p = self.scores(feats)
+            th = threshold
+            if lexicon_threshold is not None and "lexcue" in feats:
+                th = lexicon_threshold
+            if 1.0 - p[o] >= th:
+                best = max((c for c in range(len(p)) if c != o), key=p.__getitem__)
+                out.append((self.classes[best], p[best]))
+            else:
+                out.append(("O", p[o]))
+        return out
+
+
+@cache
+def load_cue_tagger() -> CueTagger:
+    """Load the shipped model (once per process).
+
+    Raises
+    ------
+    ModelNotFoundError
+        If the model file is missing.
+    """
+    res = model_path(MODEL_FILE)
+    if not res.is_file():
+        raise ModelNotFoundError(
+            f"The attribution model {MODEL_FILE!r} is missing from framing/models. "
+            f"Train it from a source checkout with: {_TRAIN_COMMAND}"
+        )
+    with res.open("rb") as fh, gzip.open(fh, "rt", encoding="utf-8") as text:
+        raw = json.load(text)
+    keys = ("classes", "weights", "bias", "meta")
+    if not isinstance(raw, dict) or any(k not in raw for k in keys):
+        raise ValidationError(
+            f"{MODEL_FILE!r} is not an attribution model: expected the keys {list(keys)}. "
+            f"Retrain it with: {_TRAIN_COMMAND}"
+        )
+    return CueTagger(tuple(raw["classes"]), raw["weights"], raw["bias"], raw["meta"])
+
+
+def cue_lexicon_maps(verbs: Any, sources: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """The lexicon lookups used as features (from the loaded lexicons)."""
+    cue_words: dict[str, str] = {}
+    for e in verbs:
+        for f in (e.get("forms") or e.term).split("|"):
+            if " " not in f:
+                cue_words.setdefault(f.strip().lower(), f"{e.get('kind')}/{e.category}")
+    source_words = {e.term.lower(): e.category for e in sources if " " not in e.term}
+    return cue_words, source_words
+
+
+def sentence_features(
+    tokens: Sequence[Token], in_quote: Sequence[bool], maps: tuple[dict[str, str], dict[str, str]]
+) -> list[list[str]]:
+    """Features of every token of one sentence."""
+    words = [t.text for t in tokens]
+    tags = [t.pos for t in tokens] if any(t.pos for t in tokens) else []
+    cue_words, source_words = maps
+    return [
+        token_features(
+            words, i, in_quote=in_quote, cue_words=cue_words, source_words=source_words, tags=tags
+        )
+        for i in range(len(words))
+    ]
+
+
+def quote_flags(tokens: Sequence[Token], quotes: Sequence[Any]) -> list[bool]:
+    """Whether each token stands strictly inside one of ``quotes`` (both sorted by offset)."""
+    out = []
+    qi = 0
+    for t in tokens:
+        while qi < len(quotes) and quotes[qi].end <= t.start:
+            qi += 1
+        out.append(qi < len(quotes) and quotes[qi].start < t.start and t.end < quotes[qi].end)
+    return out

@@ -1,0 +1,90 @@
+"""The PolNeAR brat reader and the attribution scorer."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from framing.errors import IngestError
+from framing.evaluate.attribution import (
+    evaluate,
+    gold_named,
+    iter_polnear,
+    read_brat,
+    score_roles,
+)
+
+ANN = (
+    "T1\tSource 0 11\tPat Caddell\n"
+    "T2\tCue 11 12\t:\n"
+    "T3\tContent 13 20;25 30\tDemocra Heads\n"
+    "T4\tAttribution 11 12\t:\n"
+    "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    "#1\tAnnotatorNotes T3\tsplit across a line\n"
+    "T5\tContent 40 50\tfirst line\n"
+    "second line of the same element\n"
+    "T6\tCue 51 55\tsaid\n"
+    "E2\tAttribution:T6 Cue:T6 Content:T5\n"
+)
+
+
+def test_read_brat_discontinuous_and_multiline():
+    rels = read_brat(ANN)
+    assert len(rels) == 2
+    assert rels[0].source == ((0, 11),)
+    assert rels[0].content == ((13, 20), (25, 30))
+    assert rels[1].source == ()  # content with no source
+    assert rels[1].cue == ((51, 55),)
+
+
+def test_read_brat_undefined_element():
+    with pytest.raises(IngestError, match=r"x\.ann:1: element 'T9' is not defined"):
+        read_brat("E1\tAttribution:T9 Cue:T9\n", path="x.ann")
+
+
+def test_score_roles_exact_and_overlap():
+    text = "Iran denied the report, officials said."
+    gold = {"source": {(24, 33)}, "cue": {(34, 38)}, "content": {(0, 22)}}
+    # content off by the trailing comma (exact after trimming), cue missed, source overlapping
+    pred = {"source": {(24, 29)}, "cue": set(), "content": {(0, 23)}}
+    s = {(r.role, r.match): r for r in score_roles([(text, gold, pred)])}
+    assert s[("content", "exact")].f1 == 1.0
+    assert s[("source", "exact")].f1 == 0.0
+    assert s[("source", "overlap")].f1 == 1.0
+    assert s[("cue", "overlap")].recall == 0.0
+
+
+def test_gold_named_uses_corpus_case():
+    # "officials" is written in lower case in the corpus; "Caddell" is capitalised; "trump"
+    # occurs in lower case (the verb) but far less often than the capitalised name.
+    lower = Counter({"officials": 50, "trump": 2, "nominee": 30})
+    cap = Counter({"caddell": 12, "trump": 900, "republican": 400})
+    text = "two officials; Pat Caddell; he; Trump; The Republican nominee"
+    assert gold_named(text, [(0, 13)], (lower, cap)) is False
+    assert gold_named(text, [(15, 26)], (lower, cap)) is True
+    assert gold_named(text, [(28, 30)], (lower, cap)) is None
+    assert gold_named(text, [(32, 37)], (lower, cap)) is True
+    assert gold_named(text, [(39, 61)], (lower, cap)) is False  # head "nominee"
+
+
+def test_polnear_offsets_index_the_txt_verbatim(shared_data):
+    arts = list(iter_polnear(shared_data / "polnear/data/dev", limit=3))
+    caddell = next(a for a in arts if "pat-caddell" in a.name)
+    first = caddell.relations[0]
+    s, e = first.source[0]
+    assert caddell.text[s:e] == "Pat Caddell"
+    for art in arts:
+        for rel in art.relations:
+            for s, e in rel.cue:
+                assert 0 <= s < e <= len(art.text) and art.text[s:e].strip()
+
+
+def test_evaluate_on_a_few_dev_articles(shared_data):
+    root = shared_data / "polnear/data"
+    scores, (ok, n), arts, _ = evaluate(root / "dev", root / "train", limit=6)
+    by = {(s.role, s.match): s for s in scores}
+    assert len(arts) == 6
+    assert by[("cue", "overlap")].f1 > 0.6
+    assert by[("content", "overlap")].f1 > 0.5
+    assert n > 0 and ok / n > 0.8

@@ -1,0 +1,270 @@
+"""Source attribution on the seed story, small inline articles and real PolNeAR sentences."""
+
+from __future__ import annotations
+
+import pytest
+from sklearn.base import clone
+
+from framing.features.attribution import AttributionFeatures, AttributionSummary
+from framing.text import process
+from framing.types import Article, Attribution
+
+
+@pytest.fixture(scope="module")
+def extractor() -> AttributionFeatures:
+    return AttributionFeatures().fit()
+
+
+@pytest.fixture(scope="module")
+def troib_attrs(troib, extractor) -> list[Attribution]:
+    return extractor.attributions(troib)
+
+
+@pytest.fixture(scope="module")
+def ians_attrs(ians, extractor) -> list[Attribution]:
+    return extractor.attributions(ians)
+
+
+def _by_source(attrs: list[Attribution], needle: str) -> Attribution:
+    hits = [a for a in attrs if a.source is not None and needle in a.source.text]
+    assert hits, f"no attribution with a source containing {needle!r}"
+    return hits[0]
+
+
+def _one(text: str, extractor: AttributionFeatures) -> list[Attribution]:
+    return extractor.attributions(Article(id="t", outlet="T", text=text))
+
+
+# --- the seed story: TROIB News (denial led by a named official) -------------------------
+def test_baghaei_denial_is_a_named_person_with_denial_stance(troib_attrs):
+    a = _by_source(troib_attrs, "Esmail Baghaei")
+    assert a.source.text == "Foreign Ministry spokesperson Esmail Baghaei"
+    assert a.source_type == "person"
+    assert a.affiliation == "Foreign Ministry"
+    assert "rejected" in a.cue.text
+    assert a.cue_stance == "denial"
+    assert a.content.text.startswith("the “false reports” from US media")
+    assert a.quote == "mixed"
+    assert "IRNA" in a.attrs["channel"]  # "In comments to Iran's state-operated IRNA ..."
+
+
+def test_the_diplomat_resolves_to_baghaei(troib_attrs):
+    a = _by_source(troib_attrs, "The diplomat")
+    assert a.resolved is not None and "Baghaei" in a.resolved.text
+    assert a.source_type == "person"
+    assert a.cue.text == "expressed"
+    assert a.quote == "mixed"  # the cue itself is quoted: “expressed surprise”
+
+
+def test_nyt_citing_unnamed_officials_is_a_chain(troib_attrs):
+    nyt = [
+        (i, a) for i, a in enumerate(troib_attrs) if a.cue is not None and a.cue.text == "indicated"
+    ]
+    assert len(nyt) == 1
+    i, main = nyt[0]
+    assert main.source.text == "the New York Times"
+    assert main.source_type == "media"
+    assert main.cue_stance == "speculative"
+    relayed = _by_source(troib_attrs, "two unnamed Iranian officials")
+    assert relayed.source_type == "anonymous"
+    assert relayed.affiliation == "Iranian"
+    assert relayed.cue.text == "citing"
+    assert relayed.via == i
+    assert relayed.attrs["relay"] is True
+    assert relayed.content == main.content  # what the officials said, as the NYT relays it
+
+
+def test_report_and_anonymous_sources_are_resolved(troib_attrs):
+    report = _by_source(troib_attrs, "The report")
+    assert report.cue_stance == "speculative"  # "suggested"
+    assert report.resolved.text == "the New York Times"
+    assert report.source_type == "media"
+    anon = _by_source(troib_attrs, "the anonymous sources")
+    assert anon.source_type == "anonymous"
+    assert anon.resolved.text == "two unnamed Iranian officials"
+    assert anon.content.text == "it as “positive.”"  # "described it as “positive.”"
+    assert anon.quote == "mixed"
+
+
+def test_trump_spokesperson_and_state_denials(troib_attrs):
+    cheung = _by_source(troib_attrs, "Steven Cheung")
+    assert (cheung.source_type, cheung.affiliation, cheung.cue.text) == ("person", "Trump", "told")
+    assert cheung.content.text.startswith("that the president-elect would not address")
+    campaign = _by_source(troib_attrs, "the Trump campaign")
+    assert (campaign.source_type, campaign.cue_stance) == ("organisation", "assertive")
+    refuted = _by_source(troib_attrs, "The Islamic Republic")
+    assert refuted.cue_stance == "denial"
+    headline = troib_attrs[0]
+    assert (headline.source.text, headline.cue_stance) == ("Iran", "denial")
+
+
+# --- the seed story: IANS (anonymous and vague sourcing) ---------------------------------
+def test_according_to_media_reports_is_vague(ians_attrs):
+    a = _by_source(ians_attrs, "media reports")
+    assert a.source.text == "media reports"
+    assert a.source_type == "vague"
+    assert a.cue.text == "according to"
+    assert "a senior diplomat had a secret meeting with Elon Musk" in a.content.text
+    multiple = _by_source(ians_attrs, "multiple media reports")
+    assert multiple.source_type == "vague"
+
+
+def test_cbs_quoting_unnamed_sources_and_it_said(ians_attrs):
+    i, cbs = next(
+        (i, a) for i, a in enumerate(ians_attrs) if a.source and a.source.text == "CBS News"
+    )
+    assert cbs.source_type == "media"
+    relayed = _by_source(ians_attrs, "unnamed sources")
+    assert relayed.source_type == "anonymous"
+    assert relayed.via == i
+    it = _by_source(ians_attrs, "It")
+    assert it.resolved.text == "CBS News"
+    assert it.source_type == "media"
+    assert it.content.text.startswith("that it was not clear if the nominees")
+
+
+def test_ians_anonymous_officials(ians_attrs):
+    two = _by_source(ians_attrs, "two Iranian officials")
+    assert (two.source_type, two.affiliation) == ("anonymous", "Iranian")
+    officials = [a for a in ians_attrs if a.source and a.source.text == "officials"]
+    assert officials and officials[0].source_type == "anonymous"
+    us = _by_source(ians_attrs, "US officials")
+    assert (us.source_type, us.affiliation, us.cue_stance) == ("anonymous", "US", "assertive")
+
+
+def test_leavitt_said_cryptically_is_emotive_direct(ians_attrs):
+    a = _by_source(ians_attrs, "Karoline Leavitt")
+    assert a.source.text == "Karoline Leavitt"
+    assert a.cue_stance == "emotive"
+    assert a.quote == "direct"
+    assert a.content.text.startswith("“The American people re-elected President Trump")
+    assert a.content.text.endswith("to do just that”")
+    assert a.affiliation == "Trump"  # "who will be Trump's press secretary"
+
+
+def test_mission_said_with_straight_opening_quote(ians_attrs):
+    a = _by_source(ians_attrs, "UN Mission")
+    assert (a.source_type, a.affiliation, a.quote) == ("organisation", "Iran", "direct")
+    assert a.content.text.startswith('"The Islamic Republic of Iran has long declared')
+
+
+def test_summary_contrasts_the_two_versions(troib, ians, extractor, troib_attrs, ians_attrs):
+    t = extractor.summary(troib, troib_attrs)
+    i = extractor.summary(ians, ians_attrs)
+    assert isinstance(t, AttributionSummary)
+    assert dict(t.stances).get("denial", 0) >= 3  # rejects, rejected, refuted, dismissed
+    assert dict(i.stances).get("denial", 0) == 0
+    assert i.anonymous_share + i.vague_share > t.anonymous_share + t.vague_share
+    baghaei = next(s for s in t.sources if "Baghaei" in s.name)
+    assert baghaei.attributions == 2  # "rejected" and, as "The diplomat", "expressed"
+    assert baghaei.words > 10
+    assert t.to_dict()["sources"][0]["name"]
+
+
+def test_offsets_and_spans(troib, ians, extractor):
+    for art in (troib, ians):
+        doc = process(art)
+        for a in extractor.attributions(doc):
+            for ref in (a.source, a.cue, a.content, a.resolved):
+                if ref is not None:
+                    assert art.text[ref.start : ref.end] == ref.text
+        spans = extractor.spans(doc)
+        cats = {s.category for s in spans}
+        assert all(s.voice == "quoted" for s in spans if s.category.startswith("content:"))
+        if art is troib:
+            assert "cue:denial" in cats and "source:media" in cats
+        else:
+            assert "source:anonymous" in cats and "source:vague" in cats
+
+
+# --- small inline articles ---------------------------------------------------------------
+def test_quote_before_speaker_inverted(small_articles, extractor):
+    attrs = extractor.attributions(small_articles[0])
+    a = _by_source(attrs, "Baghaei")
+    assert a.source.text == "spokesman Esmail Baghaei"
+    assert a.content.text == "“We firmly reject these false reports,”"
+    assert a.quote == "direct"
+    officials = _by_source(attrs, "Officials")
+    assert officials.source_type == "anonymous"
+    assert officials.content.text == "the talks may resume"
+
+
+def test_multi_sentence_quote_continuation_and_unattributed(extractor):
+    text = (
+        "“We will not negotiate. Not now,” said Ambassador Amir Saeid Iravani. "
+        "“The pressure has failed.”\n\n"
+        "“Nobody in this building knows what the plan is going to be.”"
+    )
+    attrs = _one(text, extractor)
+    first = attrs[0]
+    assert first.source.text == "Ambassador Amir Saeid Iravani"
+    assert first.content.text == "“We will not negotiate. Not now,”"
+    cont = [a for a in attrs if a.rule == "rule:quote_continuation"]
+    assert cont and cont[0].content.text == "“The pressure has failed.”"
+    assert cont[0].source.text == first.source.text
+    orphan = [a for a in attrs if a.source is None]
+    assert orphan and orphan[0].content.text.startswith("“Nobody in this building")
+    assert orphan[0].rule == "rule:unattributed_quote"
+
+
+def test_dash_attribution(extractor):
+    text = (
+        "Reactions came quickly.\n"
+        "No one should be above the law. — Paul Ryan (@SpeakerRyan) October 28, 2016\n"
+    )
+    a = next(a for a in _one(text, extractor) if a.rule == "rule:dash")
+    assert a.source.text == "Paul Ryan (@SpeakerRyan)"
+    assert a.content.text == "No one should be above the law."
+
+
+def test_lexicon_only_mode(troib):
+    a = _by_source(AttributionFeatures(use_model=False).attributions(troib), "Esmail Baghaei")
+    assert a.cue.text == "rejected" and a.cue_stance == "denial"
+
+
+def test_polnear_sentence(shared_data, extractor):
+    # A real sentence of PolNeAR dev (breitbart, Pat Caddell), gold: Source "Caddell",
+    # Cue "said", Content the quotation.
+    name = "breitbart_2016-09-15_pat-caddell-democrat-voters-worr.txt"
+    path = shared_data / "polnear/data/dev/text" / name
+    text = path.read_text(encoding="utf-8")
+    attrs = extractor.attributions(Article(id="p", outlet="breitbart", text=text))
+    said = [a for a in attrs if a.cue and a.cue.text == "said" and a.source.text == "Caddell"]
+    assert said
+    assert said[0].content.text.startswith("“One of the things I am surprised about")
+
+
+def test_params_and_sklearn_api(extractor, small_articles):
+    with pytest.raises(ValueError, match="min_quote_words"):
+        AttributionFeatures(min_quote_words=0).fit()
+    twin = clone(extractor)
+    assert twin.get_params() == extractor.get_params()
+    x = extractor.transform(small_articles)
+    assert x.shape == (2, len(extractor.categories()))
+    names = list(extractor.get_feature_names_out())
+    assert x[0, names.index("attribution:source:anonymous")] > 0
+    assert "reporting_verbs.en" in extractor.versions()
+
+
+def test_voice_map_separates_sources_from_narrator(troib, extractor, troib_attrs):
+    vm = extractor.voice_map(troib, troib_attrs)
+    text = troib.text
+    secret = text.index("secret discussions")  # what the New York Times reported
+    hostile = text.index("antagonistic measures")  # the outlet's own words
+    assert vm.voice(secret, secret + 6) == "quoted"
+    assert vm.voice(hostile, hostile + 12) == "narrator"
+
+
+def test_speaker_colon_and_passive_agent(extractor):
+    text = (
+        "Pence: Gennifer Flowers Won’t Be at Debate\n\n"
+        "The registration issue was first reported by The Washington Post."
+    )
+    attrs = _one(text, extractor)
+    colon = next(a for a in attrs if a.cue is not None and a.cue.text == ":")
+    assert colon.source.text == "Pence"
+    assert colon.content.text == "Gennifer Flowers Won’t Be at Debate"
+    passive = next(a for a in attrs if a.cue is not None and "reported" in a.cue.text)
+    assert passive.source.text == "The Washington Post"
+    assert passive.source_type == "media"
+    assert passive.content.text == "The registration issue"
