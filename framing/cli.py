@@ -142,7 +142,7 @@ def compare_cli(args: argparse.Namespace) -> int:
             print(f"framing: wrote {path}", file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(comparison_json(comparison) + "\n")
-    elif args.format == "markdown" or args.out is None:
+    elif args.format == "markdown" or (args.format is None and args.out is None):
         sys.stdout.write(comparison_markdown(comparison))
     return EXIT_OK
 
