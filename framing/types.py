@@ -213,7 +213,7 @@ class Span:
     voice : {"narrator", "quoted"}
         Whether the outlet says it or it stands inside a quotation / attributed content.
     rule : str
-        What produced the span: ``"lexicon:hedges.en@1:may"``, ``"model:loaded-babe@1"``,
+        What produced the span: ``"lexicon:hedges.en@1:may"``, ``"model:loaded-babe@2"``,
         ``"rule:scare_quote"``.
     score : float, optional
         Confidence for model-produced spans.

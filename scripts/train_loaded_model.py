@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from framing.evaluate.loaded import TOKEN_FILE, TRAIN_FILES, read_babe, sentence_key  # noqa: E402
-from framing.features.loaded import MODEL_FILE, train_loaded_model  # noqa: E402
+from framing.features.loaded_model import MODEL_FILE  # noqa: E402
+from framing.features.loaded_train import train_loaded_model  # noqa: E402
 
 MANIFEST = ROOT / "framing" / "models" / "MANIFEST.json"
 
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--babe", type=Path, default=ROOT.parent / "shared" / "data" / "babe")
     parser.add_argument("--out", type=Path, default=ROOT / "framing" / "models" / MODEL_FILE)
     parser.add_argument("--no-manifest", action="store_true")
+    parser.add_argument("--token-c", type=float, default=0.5)
+    parser.add_argument("--sentence-c", type=float, default=1.0)
     args = parser.parse_args(argv)
     rows = []
     for name in TRAIN_FILES:
@@ -57,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
         "rows": len(rows),
         "sentences": len({sentence_key(r.text) for r in rows}),
         "token_labels_from": f"babe/{TOKEN_FILE} (expert biased_words)",
+        "token_prior_from": "babe/final_labels_MBIC.dev.csv (crowd biased_words: marked/seen "
+        "counts per word; a training token's own sentence left out)",
+        "cv_procedure": "5-fold GroupKFold by normalised sentence text on the training rows only: "
+        "out-of-fold token scores feed the sentence classifier; token threshold, sentence "
+        "gate and sentence threshold maximise out-of-fold F1 (token F1 on SG1 words, "
+        "sentence macro-F1)",
         "never_read": "babe/final_labels_SG2.dev.csv",
         "script": "scripts/train_loaded_model.py",
         "licence_of_training_data": "BABE/MBIC, AGPL-3.0 (Spinde et al. 2021)",
@@ -67,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         [r.biased_words for r in rows],
         groups=[sentence_key(r.text) for r in rows],
         token_rows=[r.source == TOKEN_FILE for r in rows],
+        token_c=args.token_c,
+        sentence_c=args.sentence_c,
         info=info,
     )
     data = gzip.compress(
@@ -85,11 +96,13 @@ def main(argv: list[str] | None = None) -> int:
                 "name": "loaded-babe.en",
                 "version": model.version,
                 "file": args.out.name,
-                "description": "Loaded-language token scorer and biased-sentence classifier "
-                "(logistic regression, coefficients as JSON).",
+                "description": "Loaded-language token scorer (with a crowd word prior) and "
+                "biased-sentence classifier (logistic regression, coefficients as JSON).",
                 "source": "trained by scripts/train_loaded_model.py on BABE SG1 + MBIC "
                 "(Spinde et al. 2021, EMNLP Findings)",
                 "licence": "Apache-2.0 (model); training data AGPL-3.0",
+                "training_command": "python scripts/train_loaded_model.py "
+                "--babe ../shared/data/babe",
                 "training": info,
                 "sha256": hashlib.sha256(data).hexdigest(),
             }

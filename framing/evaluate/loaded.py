@@ -28,13 +28,12 @@ from framing.errors import IngestError
 from framing.features.loaded import (
     LoadedLanguageFeatures,
     LoadedModel,
-    _norm,
     _token_categories,
-    _tokenize,
     load_loaded_model,
     match_lexicon,
     train_loaded_model,
 )
+from framing.features.loaded_model import _norm, _tokenize
 from framing.patterns import RE_TOKEN
 from framing.types import Article
 

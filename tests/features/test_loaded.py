@@ -13,6 +13,8 @@ from framing.features.loaded import (
     load_loaded_model,
     match_lexicon,
 )
+from framing.features.loaded_model import LoadedModel, prior_features
+from framing.features.loaded_train import _word_prior
 from framing.lexicons import load_lexicon
 from framing.text import VoiceMap, process
 from framing.types import Article
@@ -127,7 +129,7 @@ def test_model_finds_loaded_words_outside_the_lexicon(shared_data, extractor):
         for s in spans:
             if s.attrs["source"] != "model":
                 continue
-            assert s.rule == "model:loaded-babe@1"
+            assert s.rule == "model:loaded-babe@2"
             assert s.category == "learned"
             assert s.score is not None and s.score >= threshold
             assert s.attrs["score"] == round(s.score, 4)
@@ -235,3 +237,36 @@ def test_no_reference_lexicon_copied(shared_data):
         sentences = {row["text"] for row in csv.DictReader(fh, delimiter=";")}
     notes = " ".join(e.note for e in load_lexicon("loaded.en"))
     assert not any(s in notes for s in sentences if len(s) > 40)
+
+
+def test_prior_features_buckets():
+    # rate = (marked + 0.1) / (seen + 1): unseen 0.1 -> bucket 1; 0 of 10 -> 0.009 -> 0;
+    # 5 of 6 -> 5.1 / 7 = 0.73 -> 7; marked counts cap at 5
+    assert prior_features(0, 0) == ["mb=1", "mbn=0"]
+    assert prior_features(0, 10) == ["mb=0", "mbn=0"]
+    assert prior_features(5, 6) == ["mb=7", "mbn=5"]
+    assert prior_features(9, 9) == ["mb=9", "mbn=5"]
+
+
+def test_word_prior_counts_and_leaves_own_sentence_out():
+    words = [["Radical", "leftists", "rioted", "."], ["The", "leftists", "met", "."]]
+    total, by_group = _word_prior(words, [["radical", "rioted"], []], ["s1", "s2"], [True, True])
+    assert total["leftists"] == (0, 2)
+    assert total["radical"] == (1, 1)
+    assert "." not in total  # punctuation is no word
+    # a training token of s1 sees only the other sentences' counts
+    assert by_group["s1"]["radical"] == (1, 1)
+    assert by_group["s2"]["leftists"] == (0, 1)
+    # rows not used for the prior count nothing
+    assert _word_prior(words, [["radical"], []], ["s1", "s2"], [False, False])[0] == {}
+
+
+def test_model_json_round_trip_keeps_the_prior():
+    model = load_loaded_model()
+    assert model.id == "loaded-babe@2"
+    assert len(model.token_prior) > 1000  # the crowd annotations cover thousands of words
+    again = LoadedModel.from_json(model.to_json())
+    assert again.token_prior == model.token_prior
+    words = ["Democrats", "slammed", "the", "radical", "plan"]
+    cats = [None] * len(words)
+    assert again.token_scores(words, cats) == model.token_scores(words, cats)
