@@ -448,7 +448,7 @@ def report(data_root: Path) -> str:
         "univocal); all other relations are. Command: "
         "`python scripts/evaluate.py --only attribution`.",
         "",
-        "**framing** (`AttributionFeatures()`: cue tagger `attribution-polnear.en@1`, trained "
+        "**framing** (`AttributionFeatures()`: cue tagger `attribution-polnear.en@2`, trained "
         "on PolNeAR train only, + rules + `reporting_verbs.en@1`, `sources.en@1`, "
         "`outlets.en@1`)",
         "",

@@ -29,7 +29,9 @@ from framing.types import Token
 
 __all__ = [
     "MODEL_FILE",
+    "MODEL_VERSION",
     "CueTagger",
+    "context_features",
     "cue_lexicon_maps",
     "load_cue_tagger",
     "quote_flags",
@@ -37,7 +39,8 @@ __all__ = [
     "token_features",
 ]
 
-MODEL_FILE = "attribution-polnear.en.v1.json.gz"
+MODEL_VERSION = "2"
+MODEL_FILE = f"attribution-polnear.en.v{MODEL_VERSION}.json.gz"
 _TRAIN_COMMAND = "python scripts/train_attribution.py --polnear ../shared/data/polnear/data/train"
 
 
@@ -142,6 +145,85 @@ def token_features(
     return feats
 
 
+_STEM_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_RIGHT_MARKERS = frozenset(("that", "to", "“", '"', ":", "whether", "if", ",", "."))
+_LEFT_MARKERS = frozenset((",", "“", "”", '"', "who", "which", "and", "."))
+_RIGHT_TAGS = frozenset(("NNP", "PRP", "VBD", "VBZ", "MD"))
+_LEFT_TAGS = frozenset(("NNP", "PRP", "NNS", "NN", "MD", "VBZ", "VBD"))
+_QUOTE_MARKS = frozenset(("“", "”", '"', "''", "``"))
+
+
+def _stem(word: str) -> str:
+    """Crude inflection stripping (``wants`` -> ``want``, ``believed`` -> ``believ``)."""
+    for suf, rep in _STEM_SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[: -len(suf)] + rep
+    return word
+
+
+def context_features(
+    words: Sequence[str],
+    tags: Sequence[str],
+    cue_words: Mapping[str, str],
+    source_words: Mapping[str, str],
+) -> list[list[str]]:
+    """Extra features of every token of one sentence (feature set 2 of the tagger).
+
+    Stems and word/tag pairs (so that belief and intention verbs outside the lexicon,
+    "wants", "plans", "believes", generalise over their inflections), two-word windows,
+    tag trigrams, whether the sentence holds a lexicon cue or a quotation mark, the
+    token's relative position, and markers within four tokens on either side: a
+    complement ("that", "to", a quotation mark, a colon) to the right, a subject-like tag
+    or a ``sources.en`` word to the left.
+    """
+    n = len(words)
+    low = [w.lower() for w in words]
+    nlex = min(3, sum(1 for w in low if w in cue_words))
+    hasq = any(w in _QUOTE_MARKS for w in words)
+
+    def lw(k: int) -> str:
+        return low[k] if 0 <= k < n else "<s>"
+
+    def t(k: int) -> str:
+        return tags[k] if tags and 0 <= k < n else "-"
+
+    out = []
+    for i in range(n):
+        st = _stem(low[i])
+        f = [
+            f"x:st={st}",
+            f"x:wp={low[i]}|{t(i)}",
+            f"x:st-1={_stem(lw(i - 1))}",
+            f"x:st+1={_stem(lw(i + 1))}",
+            f"x:w-2w-1={lw(i - 2)}|{lw(i - 1)}",
+            f"x:w+1w+2={lw(i + 1)}|{lw(i + 2)}",
+            f"y:sentlex={nlex}",
+            f"y:hasq={hasq}",
+            f"y:pos={min(4, 5 * i // max(n, 1))}",
+            f"x:stp={st}|{t(i)}",
+            f"x:w-1p={lw(i - 1)}|{t(i)}",
+            f"x:pw+1={t(i)}|{lw(i + 1)}",
+            f"z:p-2p-1p={t(i - 2)}|{t(i - 1)}|{t(i)}",
+            f"z:pp+1p+2={t(i)}|{t(i + 1)}|{t(i + 2)}",
+        ]
+        for k in range(i + 1, min(n, i + 5)):
+            if low[k] in _RIGHT_MARKERS:
+                f.append(f"w:R{k - i}={low[k]}")
+            if tags and tags[k] in _RIGHT_TAGS:
+                f.append(f"z:Rp={tags[k]}")
+        for k in range(max(0, i - 4), i):
+            if low[k] in _LEFT_MARKERS:
+                f.append(f"w:L{i - k}={low[k]}")
+            if tags and tags[k] in _LEFT_TAGS:
+                f.append(f"z:Lp={tags[k]}")
+            if low[k] in source_words:
+                f.append(f"z:Lsrc={source_words[low[k]]}")
+        if i > 0 and low[i - 1] in cue_words:
+            f.append(f"y:prevlex|{t(i)}")
+        out.append(f)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class CueTagger:
     """Linear token classifier: ``weights[feature] -> per-class weights``."""
@@ -159,6 +241,11 @@ class CueTagger:
             if row is not None:
                 for c, v in enumerate(row):
                     z[c] += v
+        if self.meta.get("link") == "ovr":
+            # one-vs-rest logistic regressions: normalised sigmoids (as scikit-learn does)
+            sig = [1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, v)))) for v in z]
+            tot = sum(sig) or 1.0
+            return [v / tot for v in sig]
         m = max(z)
         ex = [math.exp(v - m) for v in z]
         tot = sum(ex)
@@ -236,10 +323,12 @@ def sentence_features(
     words = [t.text for t in tokens]
     tags = [t.pos for t in tokens] if any(t.pos for t in tokens) else []
     cue_words, source_words = maps
+    extra = context_features(words, tags, cue_words, source_words)
     return [
         token_features(
             words, i, in_quote=in_quote, cue_words=cue_words, source_words=source_words, tags=tags
         )
+        + extra[i]
         for i in range(len(words))
     ]
 

@@ -6,7 +6,8 @@ says it. Hedging, loaded language and attribution all decide voice through
 :class:`VoiceMap`, so the three features agree.
 
 Quotation marks: curly double quotes, straight double quotes (either may close the other,
-as in real copy), and curly single quotes where the closing mark is not an apostrophe.
+as in real copy), curly single quotes where the closing mark is not an apostrophe, and the
+two-character marks of NYT / PolNeAR copy (``''quote''`` and ````quote''``).
 A quotation left open at the end of a paragraph ends there (news style opens each
 paragraph of a long quote again).
 """
@@ -25,11 +26,19 @@ _DOUBLE_OPEN = frozenset("“\"„«")
 _DOUBLE_CLOSE = frozenset("”\"»")
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
+_TWO_OPEN = {"`": "``", "'": "''"}
 
 
 def _opens(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in "([{—–-/:,;" or i == 0)
+
+
+def _opens2(text: str, i: int) -> bool:
+    """Whether the two-character mark at ``i`` opens a quotation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 2] if i + 2 < len(text) else " "
     return not after.isspace() and (before.isspace() or before in "([{—–-/:,;" or i == 0)
 
 
@@ -70,6 +79,22 @@ def find_quotes(text: str) -> list[TextRef]:
                 out.append(TextRef(i, end, text[i:end]))
             i = end
             continue
+        if (ch == "`" or ch == "'") and text.startswith(_TWO_OPEN[ch], i) and _opens2(text, i):
+            # NYT / PolNeAR style: ''quote'' or ``quote''
+            j = i + 2
+            close = -1
+            while j < n and text[j] != "\n":
+                if text.startswith("''", j) and not text[j - 1].isspace():
+                    close = j + 2
+                    break
+                if text.startswith("``", j) or (text.startswith("''", j) and _opens2(text, j)):
+                    break  # a new quotation opens: the previous one was left open
+                j += 1
+            end = close if close != -1 else j
+            if end - i > 2:
+                out.append(TextRef(i, end, text[i:end]))
+                i = end
+                continue
         if ch == _SINGLE_OPEN and _opens(text, i):
             j = i + 1
             close = -1

@@ -42,3 +42,24 @@ def test_inch_marks_and_isolated_quotes_do_not_open():
     text = 'The screen is 27" wide and "so" is a word.'
     quotes = [q.text for q in find_quotes(text)]
     assert quotes == ['"so"']
+
+
+def test_two_apostrophe_quotes_nyt_style():
+    # PolNeAR NYT copy (dev, nyt_2016-09-16_clinton-plan-for-taxes-is-expans): quotations are
+    # opened and closed by two apostrophes; the apostrophes of "It's" and "Clinton's" are not.
+    text = (
+        "''It's anti-reform. She's layering on even more complexity.'' Mrs. Clinton's plan, "
+        "said Mr. Pomerleau, was ''taking a close look'' at it. ``Not so fast,'' he said."
+    )
+    quotes = [q.text for q in find_quotes(text)]
+    assert quotes == [
+        "''It's anti-reform. She's layering on even more complexity.''",
+        "''taking a close look''",
+        "``Not so fast,''",
+    ]
+
+
+def test_two_apostrophe_quote_left_open_ends_at_paragraph():
+    text = "He said ''the plan works\n\nand the rest'' is narrator text."
+    [q] = find_quotes(text)
+    assert q.text == "''the plan works"

@@ -1,0 +1,101 @@
+"""Lexicons, constants and token helpers of the attribution rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+from framing.lexicons import Lexicon, LexiconEntry, load_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicons:
+    """The lexicons of the feature, indexed for lookup by lower-cased token."""
+
+    verbs: Lexicon
+    sources: Lexicon
+    outlets: Lexicon
+    verb_forms: Mapping[str, LexiconEntry]
+    phrases: Mapping[tuple[str, ...], LexiconEntry]
+    words: Mapping[str, frozenset[str]]
+    outlet_names: Mapping[tuple[str, ...], str]
+    max_outlet_len: int
+
+    def all(self) -> tuple[Lexicon, ...]:
+        return (self.verbs, self.sources, self.outlets)
+
+    def is_(self, word: str, category: str) -> bool:
+        return word.lower() in self.words.get(category, frozenset())
+
+
+@cache
+def _load_lexicons() -> _Lexicons:
+    """Load and index ``reporting_verbs.en``, ``sources.en`` and ``outlets.en``."""
+    verbs = load_lexicon("reporting_verbs.en")
+    sources = load_lexicon("sources.en")
+    outlets = load_lexicon("outlets.en")
+    forms: dict[str, LexiconEntry] = {}
+    phrases: dict[tuple[str, ...], LexiconEntry] = {}
+    for e in verbs:
+        kind = e.get("kind")
+        if kind in ("speech", "cognition"):
+            for f in e.get("forms").split("|"):
+                forms.setdefault(f.strip().lower(), e)
+        else:
+            phrases[tuple(e.term.lower().split())] = e
+    words: dict[str, set[str]] = {}
+    for e in sources:
+        words.setdefault(e.category, set()).add(e.term.lower())
+    names = {tuple(e.term.lower().split()): e.get("canonical") or e.term for e in outlets}
+    return _Lexicons(
+        verbs,
+        sources,
+        outlets,
+        MappingProxyType(forms),
+        MappingProxyType(phrases),
+        MappingProxyType({k: frozenset(v) for k, v in words.items()}),
+        MappingProxyType(names),
+        max(len(k) for k in names),
+    )
+
+
+# --- the rule engine ---------------------------------------------------------------------
+_NP_TAGS = frozenset(
+    {"NN", "NNS", "NNP", "NNPS", "PRP", "DT", "JJ", "JJR", "JJS", "CD", "POS", "PRP$", "HYPH"}
+)
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
+_OPEN_Q = frozenset("“\"‘'")
+_CLOSE_Q = frozenset("”\"’'")
+_CLAUSE_START = frozenset({"that", "how", "whether", "why", "what", "if", "when", "who"})
+_TELL_LEMMAS = frozenset({"tell", "inform", "assure", "warn", "brief", "urge", "ask", "thank"})
+_PERSONAL = frozenset({"he", "she"})
+_DASHES = frozenset({"—", "―", "--"})
+_CONNECT = frozenset({"of", "for", "to", "at"})
+
+
+@dataclass(slots=True)
+class _Rel:
+    """A relation under construction (token indexes for the source, chars for the rest)."""
+
+    src: tuple[int, int] | None  # token range [a, b)
+    cue: tuple[int, int] | None  # char range
+    content: tuple[int, int] | None  # char range
+    stance: str
+    rule: str
+    attrs: dict[str, Any]
+    via: int | None = None
+    source_type: str = "none"
+    affiliation: str | None = None
+    resolved: tuple[int, int] | None = None  # char range
+    appos: tuple[int, int] | None = None  # token range of an apposition / relative clause
+
+
+def _tok_start(t: Any) -> int:
+    return t.start
+
+
+def _proper(t: Any) -> bool:
+    return t.text[:1].isupper() and t.pos in ("NNP", "NN", "NNPS")

@@ -1,0 +1,920 @@
+"""The rule engine of source attribution: cues, sources and contents over tokens."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from framing.features._attribution_lexicons import (
+    _CLAUSE_START,
+    _CLOSE_Q,
+    _CONNECT,
+    _DASHES,
+    _NOUN_TAGS,
+    _NP_TAGS,
+    _OPEN_Q,
+    _PERSONAL,
+    _TELL_LEMMAS,
+    _Lexicons,
+    _Rel,
+    _tok_start,
+)
+from framing.features._attribution_sources import SourceTyping
+from framing.features._attribution_summary import _words
+from framing.features.attribution_model import (
+    MODEL_VERSION,
+    sentence_features,
+)
+from framing.lexicons import LexiconEntry
+from framing.text import VoiceMap
+from framing.types import Attribution, Document, TextRef
+
+# Action verbs that the tagger (after PolNeAR, where orders count as attributions) marks
+# as cues: they report speech only with an infinitive ("ordered them to leave"), not with
+# an event or a thing as object (seed articles in corpora/iran-envoy-musk-2024-11: "he
+# authorized the drone strike", "Trump ordered the killing of ...", "Trump withdrew the US
+# from the 2015 Iran nuclear agreement and imposed numerous sanctions").
+_ACTION_FORMS = frozenset(
+    (
+        *("order", "orders", "ordered", "ordering"),
+        *("authorize", "authorizes", "authorized", "authorizing"),
+        *("authorise", "authorises", "authorised", "authorising"),
+        *("withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"),
+        *("impose", "imposes", "imposed", "imposing"),
+    )
+)
+
+
+class _Engine(SourceTyping):
+    """Rule-based extraction over one document (one use per document)."""
+
+    def __init__(
+        self, doc: Document, lex: _Lexicons, *, min_quote_words: int, model: Any = None
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.toks = doc.tokens
+        self.tagged = any(t.pos for t in self.toks)
+        self.min_quote_words = min_quote_words
+        n = len(self.toks)
+        # sentence token bounds
+        self.sent_lo = [0] * n
+        self.sent_hi = [0] * n
+        i = 0
+        while i < n:
+            j = i
+            while j < n and self.toks[j].sentence == self.toks[i].sentence:
+                j += 1
+            for k in range(i, j):
+                self.sent_lo[k], self.sent_hi[k] = i, j
+            i = j
+        # quotation containing each token (index into doc.quotes) or -1
+        self.in_quote = [-1] * n
+        qi = 0
+        quotes = doc.quotes
+        for k, t in enumerate(self.toks):
+            while qi < len(quotes) and quotes[qi].end <= t.start:
+                qi += 1
+            if qi < len(quotes) and quotes[qi].start < t.start and t.end < quotes[qi].end:
+                self.in_quote[k] = qi
+        self.rels: list[_Rel] = []
+        self.taken: set[int] = set()
+        self.apposition: tuple[int, int] | None = None
+        self.model_cues = self._model_cues(model) if model is not None else None
+
+    def _model_cues(self, model: Any) -> dict[int, int]:
+        """Cue spans found by the learned tagger: first token -> end token (exclusive)."""
+        tagger, maps, threshold = model
+        out: dict[int, int] = {}
+        for si in range(len(self.doc.sentences)):
+            toks = self.doc.tokens_of(si)
+            if not toks:
+                continue
+            base = bisect_left(self.toks, toks[0].start, key=_tok_start)
+            inq = [self.in_quote[base + k] >= 0 for k in range(len(toks))]
+            labels = tagger.tag(
+                sentence_features(toks, inq, maps),
+                threshold=threshold[0],
+                lexicon_threshold=threshold[1],
+            )
+            k = 0
+            while k < len(toks):
+                if labels[k][0] == "O":
+                    k += 1
+                    continue
+                j = k + 1
+                while j < len(toks) and labels[j][0] == "I-CUE":
+                    j += 1
+                out[base + k] = base + j
+                k = j
+        return out
+
+    # -- token helpers ----------------------------------------------------------------
+    def low(self, k: int) -> str:
+        return self.toks[k].text.lower()
+
+    def is_punct(self, k: int) -> bool:
+        return not any(c.isalnum() for c in self.toks[k].text)
+
+    def is_cap(self, k: int) -> bool:
+        w = self.toks[k].text
+        return w[:1].isupper()
+
+    def np_ish(self, k: int) -> bool:
+        t = self.toks[k]
+        low = t.text.lower()
+        if low in ("’s", "'s") or k in self.taken:
+            return low in ("’s", "'s")
+        if low in _CLAUSE_START or low in ("which", "whom") or self.is_punct(k):
+            return False
+        nominal = any(
+            self.lex.is_(low, c)
+            for c in ("anonymous_head", "vague_head", "document_head", "role", "organisation_head")
+        )
+        if low in self.lex.verb_forms or self.lex.is_(low, "auxiliary"):
+            if self.tagged:
+                return t.pos in _NP_TAGS and low not in ("said", "says")
+            return nominal and k > 0 and self.np_ish_plain(k - 1)
+        if self.tagged:
+            return t.pos in _NP_TAGS or (t.text[:1].isupper() and t.pos.startswith("NN"))
+        return self.np_ish_plain(k) or nominal
+
+    def np_ish_plain(self, k: int) -> bool:
+        """Without POS tags: capitalised words and the source lexicon's words."""
+        low = self.low(k)
+        if self.is_punct(k) or low in self.lex.verb_forms or self.lex.is_(low, "auxiliary"):
+            return False
+        return self.is_cap(k) or any(
+            self.lex.is_(low, c)
+            for c in (
+                "anonymous_head",
+                "vague_head",
+                "document_head",
+                "role",
+                "organisation_head",
+                "determiner",
+                "affiliation",
+                "anonymity_marker",
+                "pronoun",
+                "state",
+            )
+        )
+
+    def is_noun(self, k: int) -> bool:
+        t = self.toks[k]
+        if self.tagged:
+            return t.pos in _NOUN_TAGS or t.text[:1].isupper()
+        return not self.lex.is_(t.text, "determiner")
+
+    def skip_adverbs_left(self, k: int, lo: int, manner: list[int]) -> int:
+        """Index of the first token left of ``k`` that is not an adverb or auxiliary."""
+        while k >= lo:
+            low = self.low(k)
+            e = self.lex.phrases.get((low,))
+            if e is not None and e.get("kind") in ("manner", "adverb"):
+                manner.append(k)
+            elif self.toks[k].text in ("“", "‘") or (
+                self.toks[k].text == '"' and self.quote_starting_at(k) is not None
+            ):
+                pass  # a mixed quote opens right before the cue
+            elif not (
+                self.lex.is_(low, "auxiliary")
+                or (self.tagged and self.toks[k].pos in ("RB", "MD", "RBR"))
+                or (not self.tagged and low.endswith("ly") and len(low) > 4)
+            ):
+                break
+            k -= 1
+        return k
+
+    def np_left(self, end: int, lo: int) -> tuple[int, int] | None:
+        """Noun phrase ending right before token ``end`` (appositions and relatives skipped)."""
+        self.apposition = None
+        k = end - 1
+        for _ in range(2):  # up to two appositions: "Scott Pruitt, the ..., one of ..., said"
+            if not (k >= lo and self.toks[k].text in (",", "--", "—", "–")):
+                break
+            delim = self.toks[k].text
+            m = k - 1
+            while m >= lo and self.toks[m].text != delim:
+                m -= 1
+            if not (lo < m < k - 1 and self._skippable(m + 1, k)):
+                break
+            if self.low(m + 1) not in ("citing", "quoting"):
+                self.apposition = (m + 1, k)
+            k = m - 1
+            end = m
+        if k < lo:
+            return None
+        if self.low(k) in _PERSONAL or self.low(k) in ("it", "they", "we", "i", "who", "which"):
+            return (k, k + 1)
+        start = k + 1
+        while k >= lo and (end - k) <= 16:
+            if self.toks[k].text == ")":
+                m = k - 1
+                while m >= lo and k - m < 8 and self.toks[m].text != "(":
+                    m -= 1
+                if m >= lo and self.toks[m].text == "(" and m - 1 >= lo and self.np_ish(m - 1):
+                    k = m - 1  # "Rep. Gwen Moore (D-Wis.)"
+                    continue
+                break
+            if self.np_ish(k):
+                start = k
+                k -= 1
+                continue
+            if self.low(k) in _CONNECT and k - 1 >= lo and self.np_ish(k - 1) and start == k + 1:
+                k -= 1
+                continue
+            break
+        if start > end - 1:
+            return None
+        while start < end and (
+            self.low(start) in _CONNECT or self.toks[start].text in ("’s", "'s")
+        ):
+            start += 1
+        if start >= end or not any(self.is_noun(x) for x in range(start, end)):
+            return None
+        return (start, end) if self.toks[end - 1].text != "," else (start, end - 1)
+
+    def _skippable(self, a: int, b: int) -> bool:
+        """Whether tokens ``[a, b)`` between commas are an apposition or relative clause."""
+        first = self.low(a)
+        if first in ("who", "which", "citing", "quoting"):
+            return True
+        if not self.tagged:
+            return first in self.lex.words.get("determiner", ())
+        if self.toks[a].pos in ("VBG", "VBN"):
+            return b - a <= 12
+        if self.toks[a].pos == "DT" and any(self.low(x) in ("who", "which") for x in range(a, b)):
+            return b - a <= 16  # "Erin Murphy, a former aide who accompanied her, said"
+        finite = any(self.toks[x].pos in ("VBD", "VBZ", "VBP", "MD") for x in range(a, b))
+        return not finite and b - a <= 12 and self.toks[a].pos not in ("IN", "CC", "RB")
+
+    def np_right(self, start: int, hi: int) -> tuple[int, int] | None:
+        """Noun phrase starting at token ``start``."""
+        if start >= hi:
+            return None
+        if self.low(start) in _PERSONAL or self.low(start) in ("it", "they", "we"):
+            return (start, start + 1)
+        k = start
+        seen_noun = False
+        while k < hi and k - start < 10:
+            low = self.low(k)
+            rel_word = self.lex.phrases.get((low,))
+            if rel_word is not None and rel_word.get("kind") == "relay":
+                break
+            if self.np_ish(k) and not (
+                seen_noun and self.lex.is_(low, "determiner") and low not in ("’s", "'s")
+            ):
+                seen_noun = seen_noun or (self.is_noun(k) and not self.lex.is_(low, "determiner"))
+                k += 1
+                continue
+            if low in ("of", "for") and seen_noun and k + 1 < hi and self.np_ish(k + 1):
+                k += 1
+                continue
+            break
+        while k > start and self.low(k - 1) in _CONNECT:
+            k -= 1
+        if k == start or not seen_noun:
+            return None
+        return (start, k)
+
+    def sentence_end_char(self, k: int) -> int:
+        """Char end of the sentence of token ``k`` without its final punctuation."""
+        hi = self.sent_hi[k]
+        j = hi - 1
+        while j > k and self.toks[j].text in (".", "!", "?", ";"):
+            j -= 1
+        return self.toks[j].end
+
+    def quote_starting_at(self, k: int) -> TextRef | None:
+        """The quotation whose opening mark is token ``k``."""
+        t = self.toks[k]
+        for q in self.doc.quotes:
+            if q.start == t.start:
+                return q
+            if q.start > t.start:
+                break
+        return None
+
+    def quote_ending_at(self, k: int) -> TextRef | None:
+        """The quotation whose closing mark is token ``k``."""
+        t = self.toks[k]
+        for q in self.doc.quotes:
+            if q.end == t.end:
+                return q
+            if q.start > t.end:
+                break
+        return None
+
+    # -- content ----------------------------------------------------------------------
+    def content_after(self, k: int, lemma: str) -> tuple[int, int] | None:
+        """Content that starts at or after token ``k`` (after the cue)."""
+        hi = self.sent_hi[k - 1] if k > 0 else 0
+        if k >= hi:
+            return self.content_next_paragraph(k - 1)
+        if lemma in _TELL_LEMMAS:
+            obj = self.np_right(k, hi)
+            if obj is not None:
+                k = obj[1]
+        # skip punctuation and short prepositional phrases before a clause marker
+        start = k
+        for j in range(k, min(hi, k + 9)):
+            low = self.low(j)
+            if low in _CLAUSE_START or (
+                self.toks[j].text[:1] in _OPEN_Q
+                and (j == k or self.toks[j - 1].text in (",", ":", "—"))
+            ):
+                start = j
+                break
+            if low in self.lex.verb_forms or (self.tagged and self.toks[j].pos.startswith("VB")):
+                break
+        while start < hi and self.toks[start].text in (",", ":", "—", "–", "-"):
+            start += 1
+        if start >= hi:
+            return self.content_next_paragraph(k - 1)
+        first = self.toks[start]
+        if first.text in (".", "!", "?", ";"):
+            return None
+        if first.text[:1] in _OPEN_Q:
+            q = self.quote_starting_at(start)
+            if q is not None:
+                end = q.end
+                rest = [j for j in range(start, hi) if self.toks[j].start >= q.end]
+                if any(not self.is_punct(j) for j in rest):
+                    end = max(end, self.sentence_end_char(start))
+                return (q.start, end)
+        end = self.sentence_end_char(start)
+        # a quotation that runs past the sentence end keeps the content open
+        for q in self.doc.quotes:
+            if q.start < end < q.end and q.start >= first.start:
+                end = q.end
+                break
+        return (first.start, end) if end > first.start else None
+
+    def content_next_paragraph(self, k: int) -> tuple[int, int] | None:
+        """ "X continued:" followed by a quotation in the next paragraph."""
+        if self.toks[k].text != ":" and not (
+            k + 1 < len(self.toks) and self.toks[k + 1].text == ":"
+        ):
+            return None
+        nxt = self.sent_hi[k]
+        if nxt < len(self.toks):
+            q = self.quote_starting_at(nxt)
+            if q is not None:
+                return (q.start, q.end)
+        return None
+
+    def content_before(self, k: int) -> tuple[int, int] | None:
+        """Content that ends before token ``k`` (source and cue after the content)."""
+        lo = self.sent_lo[k]
+        j = k - 1
+        while j >= lo and self.toks[j].text in (",", "—", "–"):
+            j -= 1
+        if j < lo:
+            return None
+        q = self.quote_ending_at(j)
+        if q is None and j - 1 >= lo and self.toks[j].text in (",",):
+            q = self.quote_ending_at(j - 1)
+        if q is not None:
+            return (q.start, q.end)
+        # the content is the clause from the sentence start
+        s = self.toks[lo].start
+        e = self.toks[j].end
+        return (s, e) if e > s else None
+
+    # -- relations --------------------------------------------------------------------
+    def verb_relation(
+        self, i: int, entry: LexiconEntry | None, *, end: int | None = None, force: bool = False
+    ) -> _Rel | None:
+        """Relation around the cue tokens ``[i, end)``; ``force`` keeps partial relations."""
+        lo, hi = self.sent_lo[i], self.sent_hi[i]
+        end = i + 1 if end is None else end
+        manner: list[int] = []
+        left = self.skip_adverbs_left(i - 1, lo, manner)
+        right = end
+        while right < hi:
+            e = self.lex.phrases.get((self.low(right),))
+            if e is None or e.get("kind") != "manner":
+                break
+            manner.append(right)
+            right += 1
+        for k in range(i, end):
+            e = self.lex.phrases.get((self.low(k),))
+            if e is not None and e.get("kind") == "manner":
+                manner.append(k)
+        lemma = entry.term if entry is not None else self.low(i)
+        stance = entry.category if entry is not None else "neutral"
+        for m in manner:
+            e = self.lex.phrases[(self.low(m),)]
+            if e.category == "emotive" and stance == "neutral":
+                stance = "emotive"
+        attrs: dict[str, Any] = {"lemma": lemma}
+        if manner:
+            attrs["manner"] = [self.toks[m].text for m in sorted(manner)]
+        cue = (self.toks[i].start, self.toks[end - 1].end)
+        rule = (
+            f"lexicon:{self.lex.verbs.id}:{lemma}"
+            if entry is not None
+            else f"model:attribution-polnear@{MODEL_VERSION}"
+        )
+        if self.toks[end - 1].pos == "VBN" and right + 1 < hi and self.low(right) == "by":
+            # passive: "The issue was first reported by The Washington Post"
+            agent = self.np_right(right + 1, hi)
+            subject = self.np_left(left + 1, lo)
+            if agent is not None and subject is not None:
+                span = (self.toks[subject[0]].start, self.toks[subject[1] - 1].end)
+                return _Rel(agent, cue, span, stance, f"rule:passive:{lemma}", attrs)
+        participle = self.toks[i].pos == "VBG" or self.low(i).endswith("ing")
+        if (
+            left >= lo
+            and (self.toks[left].text in (",",) or self.toks[left].text[:1] in _CLOSE_Q)
+            and not participle
+            and lemma not in _TELL_LEMMAS
+        ):
+            # "“...,” said Caddell" / "..., said the spokesman"
+            src = self.np_right(right, hi)
+            content = self.content_before(left + 1)
+            if (
+                src is not None
+                and content is not None
+                and (src[1] >= hi or self.toks[src[1]].text in (".", ",", ";", ":", "!", "?"))
+            ):
+                return _Rel(src, cue, content, stance, f"rule:inverted:{lemma}", attrs)
+        src = self.np_left(left + 1, lo)
+        if (
+            src is None
+            and left >= lo
+            and (
+                (self.toks[left].text == "," and participle)
+                or self.low(left) in ("and", "but", "then")  # "X said A and added B"
+            )
+        ):
+            src = self._clause_subject(i)
+        if src is None and not force:
+            return None
+        appos = self.apposition if src is not None else None
+        content = self.content_after(right, lemma) if right < hi or end - i else None
+        if content is None and src is not None:
+            content = self.content_before(src[0])
+            if content is not None and content[1] > self.toks[src[0]].start:
+                content = None
+        if content is None and not force:
+            return None
+        if (
+            not force
+            and self.tagged
+            and self.toks[i].pos not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
+        ):
+            return None
+        if src is None and content is None:
+            return None
+        rel = _Rel(src, cue, content, stance, rule, attrs)
+        rel.appos = appos
+        return rel
+
+    def dash_relation(self, i: int) -> _Rel | None:
+        """``content — Name (@handle) date``: embedded posts and epigraphs."""
+        hi = len(self.toks)
+        if i + 1 >= hi or (self.toks[i + 1].sentence != self.toks[i].sentence and False):
+            return None
+        k = i + 1
+        while (
+            k < hi
+            and k - i <= 4
+            and self.is_cap(k)
+            and "\n" not in self.text[self.toks[i].end : self.toks[k].start]
+        ):
+            k += 1
+        if k == i + 1:
+            return None
+        after = self.toks[k].text if k < hi else "\n"
+        gap = self.text[self.toks[k - 1].end : self.toks[k].start] if k < hi else "\n"
+        if after != "(" and "\n" not in gap:
+            return None
+        line_start = self.text.rfind("\n", 0, self.toks[i].start) + 1
+        content_end = self.toks[i].start
+        while content_end > line_start and self.text[content_end - 1].isspace():
+            content_end -= 1
+        if content_end <= line_start:
+            return None
+        src = (i + 1, k)
+        if after == "(" and k + 2 < hi and self.toks[k + 1].text.startswith("@"):
+            j = k + 1
+            while j < hi and self.toks[j].text != ")" and j - k < 5:
+                j += 1
+            if j < hi and self.toks[j].text == ")":
+                src = (i + 1, j + 1)
+        cue = (self.toks[i].start, self.toks[i].end)
+        return _Rel(src, cue, (line_start, content_end), "neutral", "rule:dash", {"lemma": "—"})
+
+    def _clause_subject(self, i: int) -> tuple[int, int] | None:
+        """Subject of the sentence for a participle cue ("Trump spoke ..., promising to")."""
+        lo = self.sent_lo[i]
+        for r in reversed(self.rels):
+            if r.src is not None and lo <= r.src[0] < i:
+                return r.src
+        np = self.np_right(lo, i)
+        if np is not None and np[1] < i and self.toks[np[1]].pos.startswith(("VB", "MD")):
+            return np
+        return None
+
+    def speaker_colon_relation(self, i: int) -> _Rel | None:
+        """``Pence: Gennifer Flowers won't be at debate`` (headlines) and ``"WALLACE: ...``."""
+        line_start = self.text.rfind("\n", 0, self.toks[i].start) + 1
+        k = i - 1
+        while k >= 0 and self.toks[k].start >= line_start:
+            k -= 1
+        first = k + 1
+        if first < i and self.toks[first].text in _OPEN_Q:
+            first += 1
+        if not (1 <= i - first <= 4) or not all(self.is_cap(x) for x in range(first, i)):
+            return None
+        line_end = self.text.find("\n", self.toks[i].end)
+        line_end = len(self.text) if line_end == -1 else line_end
+        start = self.toks[i].end
+        while start < line_end and self.text[start].isspace():
+            start += 1
+        end = line_end
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            return None
+        cue = (self.toks[i].start, self.toks[i].end)
+        return _Rel((first, i), cue, (start, end), "neutral", "rule:speaker_colon", {"lemma": ":"})
+
+    def colon_relation(self, i: int) -> _Rel | None:
+        """``Name: content`` (headlines, transcripts)."""
+        lo = self.sent_lo[i]
+        src = self.np_left(i, lo)
+        content = self.content_after(i + 1, ":")
+        if content is None:
+            content = self.content_next_paragraph(i)
+        if src is None and content is None:
+            return None
+        return _Rel(
+            src,
+            (self.toks[i].start, self.toks[i].end),
+            content,
+            "neutral",
+            f"model:attribution-polnear@{MODEL_VERSION}",
+            {"lemma": ":"},
+        )
+
+    def according_relation(self, i: int, entry: LexiconEntry) -> _Rel | None:
+        lo, hi = self.sent_lo[i], self.sent_hi[i]
+        n_words = len(entry.term.split())
+        src = self.np_right(i + n_words, hi)
+        if src is None:
+            return None
+        cue = (self.toks[i].start, self.toks[i + n_words - 1].end)
+        rule = f"lexicon:{self.lex.verbs.id}:{entry.term}"
+        attrs: dict[str, Any] = {"lemma": entry.term}
+        before = i - 1
+        if before >= lo and self.toks[before].text == ",":
+            content = self.content_before(i)
+        elif before < lo or (self.is_cap(i) and before == lo - 1):
+            j = src[1]
+            while j < hi and self.toks[j].text != ",":
+                j += 1
+            content = (
+                (self.toks[j + 1].start, self.sentence_end_char(j + 1)) if j + 1 < hi else None
+            )
+        else:
+            j = src[1]
+            content = (
+                (self.toks[j].start, self.sentence_end_char(j))
+                if j < hi
+                else self.content_before(i)
+            )
+        if content is None:
+            return None
+        return _Rel(src, cue, content, entry.category, rule, attrs)
+
+    def relay(self, rel_index: int, k: int, entry: LexiconEntry) -> _Rel | None:
+        """``citing X`` / ``quoting X`` after the source of relation ``rel_index``."""
+        hi = self.sent_hi[k]
+        src = self.np_right(k + 1, hi)
+        if src is None:
+            return None
+        main = self.rels[rel_index]
+        cue = (self.toks[k].start, self.toks[k].end)
+        rule = f"lexicon:{self.lex.verbs.id}:{entry.term}"
+        return _Rel(
+            src,
+            cue,
+            main.content,
+            "neutral",
+            rule,
+            {"lemma": entry.term, "relay": True},
+            via=rel_index,
+        )
+
+    def run(self) -> list[Attribution]:
+        """Find the relations of the document and return them in text order."""
+        n = len(self.toks)
+        channel: tuple[int, str] | None = None  # (sentence, text) of "in comments to X"
+        i = 0
+        while i < n:
+            if i in self.taken:
+                i += 1
+                continue
+            low = self.low(i)
+            phrase, size = None, 1
+            for size in (4, 3, 2, 1):
+                key = tuple(self.low(j) for j in range(i, min(n, i + size)))
+                if len(key) == size and key in self.lex.phrases:
+                    phrase = self.lex.phrases[key]
+                    break
+            kind = phrase.get("kind") if phrase is not None else ""
+            rel = None
+            if kind == "prep" and self.in_quote[i] < 0:
+                rel = self.according_relation(i, phrase)
+            elif kind == "channel":
+                obj = self.np_right(i + size, self.sent_hi[i])
+                if obj is not None:
+                    channel = (
+                        self.toks[i].sentence,
+                        self.text[self.toks[obj[0]].start : self.toks[obj[1] - 1].end],
+                    )
+                    self.taken.update(range(i, obj[1]))
+                i += size
+                continue
+            elif kind in ("relay", "adverb", "manner") and (
+                self.model_cues is None or i not in self.model_cues or kind != "manner"
+            ):
+                if self.model_cues is not None and i in self.model_cues:
+                    # "reportedly “expressed surprise”": the verb after the adverb is the cue
+                    k = next(
+                        (
+                            k
+                            for k in range(i + 1, min(n, i + 3))
+                            if self.low(k) in self.lex.verb_forms
+                        ),
+                        None,
+                    )
+                    if k is not None:
+                        self.model_cues.setdefault(k, k + 1)
+                i += 1
+                continue
+            elif (layout := self._layout_relation(i)) is not None:
+                rel = layout
+            elif self.model_cues is not None and i in self.model_cues:
+                j = self.model_cues[i]
+                if self.toks[i].text == ":":
+                    rel = self.colon_relation(i)
+                else:
+                    j = self._extend_auxiliary(i, j)
+                    entry, j = self._span_entry(i, j)
+                    rel = self.verb_relation(self._auxiliaries_left(i), entry, end=j, force=True)
+                    if (
+                        rel is not None
+                        and entry is None
+                        and not self._plausible_model_cue(i, j, rel)
+                    ):
+                        rel = None
+                size = j - i
+            elif (
+                self.model_cues is None
+                and low in self.lex.verb_forms
+                and (self.in_quote[i] < 0 or self._mixed_cue(i))
+                and not self._noun_use(i)
+            ):
+                rel = self.verb_relation(i, self.lex.verb_forms[low])
+            if rel is not None:
+                if channel is not None and channel[0] == self.toks[i].sentence:
+                    rel.attrs["channel"] = channel[1]
+                self.rels.append(rel)
+                if rel.src is not None:
+                    self.taken.update(range(*rel.src))
+                self.taken.update(range(i, i + size))
+                self._add_relays(len(self.rels) - 1)
+            i += 1
+        self._quotes_without_cue()
+        return self._finish()
+
+    def _layout_relation(self, i: int) -> _Rel | None:
+        """Relations marked by layout: dash attributions and ``Speaker:`` lines."""
+        t = self.toks[i].text
+        if t in _DASHES and self.in_quote[i] < 0:
+            return self.dash_relation(i)
+        if t == ":":
+            return self.speaker_colon_relation(i)
+        return None
+
+    def _span_entry(self, i: int, j: int) -> tuple[LexiconEntry | None, int]:
+        """The lexicon verb inside a learned cue span, and the span cut after its particles."""
+        for k in range(i, j):
+            entry = self.lex.verb_forms.get(self.low(k))
+            if entry is None or (self.tagged and not self.toks[k].pos.startswith("VB")):
+                continue
+            end = k + 1
+            while end < j and (
+                self.toks[end].pos in ("RP", "IN", "TO", "RB")
+                or self.lex.phrases.get((self.low(end),)) is not None
+            ):
+                end += 1
+            return entry, end
+        return None, j
+
+    def _extend_auxiliary(self, i: int, j: int) -> int:
+        """A tagged cue of auxiliaries only ("has", "are") takes the verb that follows.
+
+        PolNeAR cues keep the auxiliary with its verb ("has learned", "are worried
+        about"); the tagger sometimes marks the auxiliary alone.
+        """
+        if not self.tagged or not all(self.lex.is_(self.low(k), "auxiliary") for k in range(i, j)):
+            return j
+        hi = self.sent_hi[i]
+        end = j
+        while end < hi and end < j + 3 and self.toks[end].pos in ("RB", "VB", "VBN", "VBG"):
+            end += 1
+        if any(self.toks[k].pos.startswith("VB") for k in range(j, end)):
+            return end
+        return j
+
+    def _auxiliaries_left(self, i: int) -> int:
+        """Start of the cue with the auxiliaries (and negation) right before it.
+
+        PolNeAR cues include them: "has learned", "is demanding", "did not respond".
+        """
+        if not self.tagged or not self.toks[i].pos.startswith("VB"):
+            return i
+        lo = self.sent_lo[i]
+        k = i
+        start = i
+        while k - 1 >= lo and k - 1 not in self.taken and self.in_quote[k - 1] < 0:
+            low = self.low(k - 1)
+            if self.lex.is_(low, "auxiliary") and self.toks[k - 1].pos[:2] in ("VB", "MD"):
+                start = k - 1
+            elif not (low in ("not", "n't") or self.toks[k - 1].pos == "RB"):
+                break
+            k -= 1
+        return start
+
+    def _plausible_model_cue(self, i: int, j: int, rel: _Rel) -> bool:
+        """Filter for cue spans ``[i, j)`` that the tagger finds outside the lexicon.
+
+        * a bare preposition or conjunction ("his support *for* Trump") is not a cue;
+        * with no source, a cue inside the content of the previous relation ("Iran has
+          dismissed these *claims* as ...") or made only of nouns ("held *calls* with
+          foreign leaders") is not one either;
+        * an action verb (``_ACTION_FORMS``) reports speech only with an infinitive
+          ("ordered them to leave"), not with an event as object ("he *authorized* the
+          drone strike", "Trump *ordered* the killing").
+        """
+        if self.tagged and not any(self.toks[k].pos[:2] in ("VB", "NN", "JJ") for k in range(i, j)):
+            return False
+        if rel.src is None:
+            if self.rels:
+                prev = self.rels[-1].content
+                if prev is not None and prev[0] <= self.toks[i].start < prev[1]:
+                    return False
+            if self.tagged and all(self.toks[k].pos.startswith("NN") for k in range(i, j)):
+                return False
+        if any(self.low(k) in _ACTION_FORMS for k in range(i, j)):
+            return any(self.low(k) == "to" for k in range(j, min(self.sent_hi[i], j + 5)))
+        return True
+
+    def _mixed_cue(self, i: int) -> bool:
+        """A cue verb that opens a short quotation: ``reportedly “expressed surprise” at``."""
+        q = self.doc.quotes[self.in_quote[i]]
+        return q.start == self.toks[i].start - 1 and _words(q.text) <= 5
+
+    def _noun_use(self, i: int) -> bool:
+        t = self.toks[i]
+        if self.tagged:
+            return not t.pos.startswith("VB")
+        if i == 0:
+            return False
+        prev = self.low(i - 1)
+        return (
+            self.lex.is_(prev, "determiner")
+            or prev in ("of", "to")
+            or any(self.lex.is_(prev, c) for c in ("vague_head", "document_head", "affiliation"))
+        )
+
+    def _add_relays(self, r: int) -> None:
+        """``X, citing Y,`` / ``according to X quoting Y``: Y is relayed through X."""
+        rel = self.rels[r]
+        if rel.src is None:
+            return
+        hi = self.sent_hi[rel.src[0]]
+        k = rel.src[1]
+        if k < hi and self.toks[k].text == ",":
+            k += 1
+        if k >= hi:
+            return
+        e = self.lex.phrases.get((self.low(k),))
+        if e is None or e.get("kind") != "relay":
+            return
+        child = self.relay(r, k, e)
+        if child is not None:
+            self.rels.append(child)
+            self.taken.update(range(*child.src))  # type: ignore[arg-type]
+            self.taken.add(k)
+
+    def _quotes_without_cue(self) -> None:
+        covered = VoiceMap.build((), [r.content for r in self.rels])
+        last_direct: _Rel | None = None
+        for q in self.doc.quotes:
+            if covered.voice(q.start, q.end) == "quoted":
+                for r in self.rels:
+                    if r.content and r.content[0] <= q.start and q.end <= r.content[1]:
+                        last_direct = r
+                continue
+            k = self._token_at(q.start)
+            prev = last_direct
+            if (
+                prev is not None
+                and prev.content is not None
+                and k is not None
+                and self.toks[self.sent_lo[k]].start == q.start
+                and "\n" not in self.text[prev.content[1] : q.start]
+            ):
+                rel = _Rel(
+                    prev.src,
+                    prev.cue,
+                    (q.start, q.end),
+                    prev.stance,
+                    "rule:quote_continuation",
+                    {"continues": self.rels.index(prev)},
+                )
+            elif _words(q.text) >= self.min_quote_words:
+                rel = _Rel(None, None, (q.start, q.end), "none", "rule:unattributed_quote", {})
+            else:
+                continue
+            self.rels.append(rel)
+            last_direct = rel if rel.src is not None else None
+
+    def _token_at(self, offset: int) -> int | None:
+        lo = bisect_left(self.toks, offset, key=_tok_start)
+        return lo if lo < len(self.toks) else None
+
+    # -- typing, resolution, output ---------------------------------------------------
+    def _finish(self) -> list[Attribution]:
+        order = sorted(
+            range(len(self.rels)),
+            key=lambda r: (self.rels[r].cue or self.rels[r].content or (0, 0))[0],
+        )
+        remap = {old: new for new, old in enumerate(order)}
+        rels = [self.rels[r] for r in order]
+        mentions: list[tuple[int, int, str, str | None]] = []  # start, end, type, affiliation
+        for r in rels:
+            if r.src is None:
+                continue
+            self._type(r, mentions)
+        # nested relations are relayed by the relation whose content holds their cue
+        for r in rels:
+            if r.via is None and r.cue is not None:
+                for j, other in enumerate(rels):
+                    if (
+                        other is not r
+                        and other.content
+                        and other.src is not None
+                        and (other.content[0] <= r.cue[0] and r.cue[1] <= other.content[1])
+                        and r.attrs.get("continues") is None
+                    ):
+                        r.via = order[j]
+                        break
+        out = []
+        text = self.text
+        for r in rels:
+            ref = lambda span: TextRef.of(text, *span) if span else None  # noqa: E731
+            src = (
+                TextRef.of(text, self.toks[r.src[0]].start, self.toks[r.src[1] - 1].end)
+                if r.src
+                else None
+            )
+            attrs = dict(r.attrs)
+            if "continues" in attrs:
+                attrs["continues"] = remap[attrs["continues"]]
+            out.append(
+                Attribution(
+                    source=src,
+                    cue=ref(r.cue),
+                    content=ref(r.content),
+                    source_type=r.source_type if src else "none",
+                    cue_stance=r.stance if r.cue else "none",
+                    quote=self._quote_type(r.content, r.cue),
+                    rule=r.rule,
+                    resolved=ref(r.resolved),
+                    affiliation=r.affiliation,
+                    via=remap[r.via] if r.via is not None else None,
+                    attrs=attrs,
+                )
+            )
+        return out
+
+    def _quote_type(self, content: tuple[int, int] | None, cue: tuple[int, int] | None) -> str:
+        if content is None:
+            return "none"
+        s, e = content
+        inner = [q for q in self.doc.quotes if s <= q.start and q.end <= e]
+        if cue is not None and any(q.start < cue[0] and cue[1] < q.end for q in self.doc.quotes):
+            return "mixed"  # the cue itself is quoted: reportedly “expressed surprise” at ...
+        if not inner:
+            return "indirect"
+        if len(inner) == 1 and inner[0].start == s and inner[0].end >= e - 1:
+            return "direct"
+        return "mixed"
