@@ -419,6 +419,13 @@ def evaluate(
     return score_roles(items), (named_ok, named_n), arts, tagged
 
 
+def _lexicon_versions() -> list[str]:
+    """The lexicon ids (``name@version``) the extractor loads."""
+    from framing.features.attribution import AttributionFeatures
+
+    return list(AttributionFeatures().fit().versions().values())
+
+
 def report(data_root: Path) -> str:
     """Markdown section for ``docs/evaluation.md`` (PolNeAR dev)."""
     root = Path(data_root) / "polnear" / "data"
@@ -449,8 +456,9 @@ def report(data_root: Path) -> str:
         "`python scripts/evaluate.py --only attribution`.",
         "",
         "**framing** (`AttributionFeatures()`: cue tagger `attribution-polnear.en@2`, trained "
-        "on PolNeAR train only, + rules + `reporting_verbs.en@1`, `sources.en@1`, "
-        "`outlets.en@1`)",
+        "on PolNeAR train only, + rules + "
+        + ", ".join(f"`{v}`" for v in _lexicon_versions())
+        + ")",
         "",
         _table(scores),
         "",

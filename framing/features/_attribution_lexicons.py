@@ -18,14 +18,16 @@ class _Lexicons:
     verbs: Lexicon
     sources: Lexicon
     outlets: Lexicon
+    filters: Lexicon
     verb_forms: Mapping[str, LexiconEntry]
     phrases: Mapping[tuple[str, ...], LexiconEntry]
     words: Mapping[str, frozenset[str]]
     outlet_names: Mapping[tuple[str, ...], str]
     max_outlet_len: int
+    cue_words: Mapping[str, frozenset[str]]
 
     def all(self) -> tuple[Lexicon, ...]:
-        return (self.verbs, self.sources, self.outlets)
+        return (self.verbs, self.sources, self.outlets, self.filters)
 
     def is_(self, word: str, category: str) -> bool:
         return word.lower() in self.words.get(category, frozenset())
@@ -33,10 +35,20 @@ class _Lexicons:
 
 @cache
 def _load_lexicons() -> _Lexicons:
-    """Load and index ``reporting_verbs.en``, ``sources.en`` and ``outlets.en``."""
+    """Load and index ``reporting_verbs.en``, ``sources.en``, ``outlets.en`` and ``cue-filters.en``.
+
+    ``cue_words`` maps each ``cue-filters.en`` category (``clause_start``, ``tell_verb``,
+    ``personal_pronoun``, ``dash``, ``connector``, ``action_verb``) to its lower-cased
+    terms, with the inflections of the ``forms`` column.
+    """
     verbs = load_lexicon("reporting_verbs.en")
     sources = load_lexicon("sources.en")
     outlets = load_lexicon("outlets.en")
+    filters = load_lexicon("cue-filters.en")
+    cue_words: dict[str, set[str]] = {}
+    for e in filters:
+        forms = [f.strip().lower() for f in e.get("forms").split("|") if f.strip()]
+        cue_words.setdefault(e.category, set()).update([e.term.lower(), *forms])
     forms: dict[str, LexiconEntry] = {}
     phrases: dict[tuple[str, ...], LexiconEntry] = {}
     for e in verbs:
@@ -54,11 +66,13 @@ def _load_lexicons() -> _Lexicons:
         verbs,
         sources,
         outlets,
+        filters,
         MappingProxyType(forms),
         MappingProxyType(phrases),
         MappingProxyType({k: frozenset(v) for k, v in words.items()}),
         MappingProxyType(names),
         max(len(k) for k in names),
+        MappingProxyType({k: frozenset(v) for k, v in cue_words.items()}),
     )
 
 
@@ -69,11 +83,6 @@ _NP_TAGS = frozenset(
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
 _OPEN_Q = frozenset("“\"‘'")
 _CLOSE_Q = frozenset("”\"’'")
-_CLAUSE_START = frozenset({"that", "how", "whether", "why", "what", "if", "when", "who"})
-_TELL_LEMMAS = frozenset({"tell", "inform", "assure", "warn", "brief", "urge", "ask", "thank"})
-_PERSONAL = frozenset({"he", "she"})
-_DASHES = frozenset({"—", "―", "--"})
-_CONNECT = frozenset({"of", "for", "to", "at"})
 
 
 @dataclass(slots=True)

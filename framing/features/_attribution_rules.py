@@ -6,15 +6,10 @@ from bisect import bisect_left
 from typing import Any
 
 from framing.features._attribution_lexicons import (
-    _CLAUSE_START,
     _CLOSE_Q,
-    _CONNECT,
-    _DASHES,
     _NOUN_TAGS,
     _NP_TAGS,
     _OPEN_Q,
-    _PERSONAL,
-    _TELL_LEMMAS,
     _Lexicons,
     _Rel,
     _tok_start,
@@ -29,21 +24,6 @@ from framing.lexicons import LexiconEntry
 from framing.text import VoiceMap
 from framing.types import Attribution, Document, TextRef
 
-# Action verbs that the tagger (after PolNeAR, where orders count as attributions) marks
-# as cues: they report speech only with an infinitive ("ordered them to leave"), not with
-# an event or a thing as object (seed articles in corpora/iran-envoy-musk-2024-11: "he
-# authorized the drone strike", "Trump ordered the killing of ...", "Trump withdrew the US
-# from the 2015 Iran nuclear agreement and imposed numerous sanctions").
-_ACTION_FORMS = frozenset(
-    (
-        *("order", "orders", "ordered", "ordering"),
-        *("authorize", "authorizes", "authorized", "authorizing"),
-        *("authorise", "authorises", "authorised", "authorising"),
-        *("withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"),
-        *("impose", "imposes", "imposed", "imposing"),
-    )
-)
-
 
 class _Engine(SourceTyping):
     """Rule-based extraction over one document (one use per document)."""
@@ -54,6 +34,13 @@ class _Engine(SourceTyping):
         self.doc = doc
         self.text = doc.text
         self.lex = lex
+        cw = lex.cue_words
+        self.clause_start = cw["clause_start"]
+        self.tell_lemmas = cw["tell_verb"]
+        self.personal = cw["personal_pronoun"]
+        self.dashes = cw["dash"]
+        self.connect = cw["connector"]
+        self.action_forms = cw["action_verb"]
         self.toks = doc.tokens
         self.tagged = any(t.pos for t in self.toks)
         self.min_quote_words = min_quote_words
@@ -103,8 +90,9 @@ class _Engine(SourceTyping):
                 if labels[k][0] == "O":
                     k += 1
                     continue
+                # adjacent cue tokens make one cue ("B B" as well as "B I": "has learned")
                 j = k + 1
-                while j < len(toks) and labels[j][0] == "I-CUE":
+                while j < len(toks) and labels[j][0] != "O":
                     j += 1
                 out[base + k] = base + j
                 k = j
@@ -126,7 +114,7 @@ class _Engine(SourceTyping):
         low = t.text.lower()
         if low in ("’s", "'s") or k in self.taken:
             return low in ("’s", "'s")
-        if low in _CLAUSE_START or low in ("which", "whom") or self.is_punct(k):
+        if low in self.clause_start or low in ("which", "whom") or self.is_punct(k):
             return False
         nominal = any(
             self.lex.is_(low, c)
@@ -206,7 +194,7 @@ class _Engine(SourceTyping):
             end = m
         if k < lo:
             return None
-        if self.low(k) in _PERSONAL or self.low(k) in ("it", "they", "we", "i", "who", "which"):
+        if self.low(k) in self.personal or self.low(k) in ("it", "they", "we", "i", "who", "which"):
             return (k, k + 1)
         start = k + 1
         while k >= lo and (end - k) <= 16:
@@ -222,14 +210,19 @@ class _Engine(SourceTyping):
                 start = k
                 k -= 1
                 continue
-            if self.low(k) in _CONNECT and k - 1 >= lo and self.np_ish(k - 1) and start == k + 1:
+            if (
+                self.low(k) in self.connect
+                and k - 1 >= lo
+                and self.np_ish(k - 1)
+                and start == k + 1
+            ):
                 k -= 1
                 continue
             break
         if start > end - 1:
             return None
         while start < end and (
-            self.low(start) in _CONNECT or self.toks[start].text in ("’s", "'s")
+            self.low(start) in self.connect or self.toks[start].text in ("’s", "'s")
         ):
             start += 1
         if start >= end or not any(self.is_noun(x) for x in range(start, end)):
@@ -254,7 +247,7 @@ class _Engine(SourceTyping):
         """Noun phrase starting at token ``start``."""
         if start >= hi:
             return None
-        if self.low(start) in _PERSONAL or self.low(start) in ("it", "they", "we"):
+        if self.low(start) in self.personal or self.low(start) in ("it", "they", "we"):
             return (start, start + 1)
         k = start
         seen_noun = False
@@ -273,7 +266,7 @@ class _Engine(SourceTyping):
                 k += 1
                 continue
             break
-        while k > start and self.low(k - 1) in _CONNECT:
+        while k > start and self.low(k - 1) in self.connect:
             k -= 1
         if k == start or not seen_noun:
             return None
@@ -313,7 +306,7 @@ class _Engine(SourceTyping):
         hi = self.sent_hi[k - 1] if k > 0 else 0
         if k >= hi:
             return self.content_next_paragraph(k - 1)
-        if lemma in _TELL_LEMMAS:
+        if lemma in self.tell_lemmas:
             obj = self.np_right(k, hi)
             if obj is not None:
                 k = obj[1]
@@ -321,7 +314,7 @@ class _Engine(SourceTyping):
         start = k
         for j in range(k, min(hi, k + 9)):
             low = self.low(j)
-            if low in _CLAUSE_START or (
+            if low in self.clause_start or (
                 self.toks[j].text[:1] in _OPEN_Q
                 and (j == k or self.toks[j - 1].text in (",", ":", "—"))
             ):
@@ -430,7 +423,7 @@ class _Engine(SourceTyping):
             left >= lo
             and (self.toks[left].text in (",",) or self.toks[left].text[:1] in _CLOSE_Q)
             and not participle
-            and lemma not in _TELL_LEMMAS
+            and lemma not in self.tell_lemmas
         ):
             # "“...,” said Caddell" / "..., said the spokesman"
             src = self.np_right(right, hi)
@@ -490,6 +483,10 @@ class _Engine(SourceTyping):
             return None
         after = self.toks[k].text if k < hi else "\n"
         gap = self.text[self.toks[k - 1].end : self.toks[k].start] if k < hi else "\n"
+        if after == "." and (
+            k + 1 >= hi or "\n" in self.text[self.toks[k].end : self.toks[k + 1].start]
+        ):
+            gap = "\n"  # "...” ― Carla Sanchez." ending its line
         if after != "(" and "\n" not in gap:
             return None
         line_start = self.text.rfind("\n", 0, self.toks[i].start) + 1
@@ -640,6 +637,21 @@ class _Engine(SourceTyping):
                     self.taken.update(range(i, obj[1]))
                 i += size
                 continue
+            elif (
+                kind == "relay"
+                and i not in self.taken
+                and i > self.sent_lo[i]
+                and self.toks[i - 1].text == ","
+                and self.in_quote[i] < 0
+                and any(
+                    self.toks[k].pos in ("VBD", "VBZ", "VBP", "MD")
+                    for k in range(self.sent_lo[i], i)
+                )
+            ):
+                # "..., citing X" after a finite clause, not right after a source ("the New
+                # York Times, citing ..."): the clause subject cites (PolNeAR: "McConnell
+                # said in June 2012, citing the release of political prisoners")
+                rel = self.verb_relation(i, phrase, force=True)
             elif kind in ("relay", "adverb", "manner") and (
                 self.model_cues is None or i not in self.model_cues or kind != "manner"
             ):
@@ -696,7 +708,7 @@ class _Engine(SourceTyping):
     def _layout_relation(self, i: int) -> _Rel | None:
         """Relations marked by layout: dash attributions and ``Speaker:`` lines."""
         t = self.toks[i].text
-        if t in _DASHES and self.in_quote[i] < 0:
+        if t in self.dashes and self.in_quote[i] < 0:
             return self.dash_relation(i)
         if t == ":":
             return self.speaker_colon_relation(i)
@@ -759,8 +771,8 @@ class _Engine(SourceTyping):
         * with no source, a cue inside the content of the previous relation ("Iran has
           dismissed these *claims* as ...") or made only of nouns ("held *calls* with
           foreign leaders") is not one either;
-        * an action verb (``_ACTION_FORMS``) reports speech only with an infinitive
-          ("ordered them to leave"), not with an event as object ("he *authorized* the
+        * an action verb (``action_verb`` in ``cue-filters.en``) reports speech only with an
+          infinitive ("ordered them to leave"), not with an event as object ("he *authorized* the
           drone strike", "Trump *ordered* the killing").
         """
         if self.tagged and not any(self.toks[k].pos[:2] in ("VB", "NN", "JJ") for k in range(i, j)):
@@ -772,7 +784,7 @@ class _Engine(SourceTyping):
                     return False
             if self.tagged and all(self.toks[k].pos.startswith("NN") for k in range(i, j)):
                 return False
-        if any(self.low(k) in _ACTION_FORMS for k in range(i, j)):
+        if any(self.low(k) in self.action_forms for k in range(i, j)):
             return any(self.low(k) == "to" for k in range(j, min(self.sent_hi[i], j + 5)))
         return True
 

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
-from framing.features._attribution_lexicons import _CONNECT, _PERSONAL, _proper, _Rel, _tok_start
+from framing.features._attribution_lexicons import _proper, _Rel, _tok_start
 from framing.types import Document
 
 
@@ -18,6 +18,8 @@ class SourceTyping:
     text: str
     toks: Sequence[Any]
     lex: Any
+    connect: frozenset[str]  # ``connector`` words of ``cue-filters.en``
+    personal: frozenset[str]  # ``personal_pronoun`` words of ``cue-filters.en``
 
     def _type(self, r: _Rel, mentions: list[tuple[int, int, str, str | None]]) -> None:
         a, b = r.src  # type: ignore[misc]
@@ -75,7 +77,7 @@ class SourceTyping:
             if head in ("who", "which") and a > 0:
                 np = self.np_left(a, self.sent_lo[a])
                 if np is not None:
-                    cut = [x for x in range(np[0], np[1]) if self.low(x) in _CONNECT]
+                    cut = [x for x in range(np[0], np[1]) if self.low(x) in self.connect]
                     np = (cut[-1] + 1, np[1]) if cut and cut[-1] + 1 < np[1] else np
                 if np is not None and np[1] <= a:
                     sub = _Rel(np, None, None, "none", "", {})
@@ -88,7 +90,7 @@ class SourceTyping:
                     )
             elif want:
                 target = next((m for m in reversed(mentions) if m[2] in want), None)
-                if head in _PERSONAL:
+                if head in self.personal:
                     name = self._name_before(start)
                     if name is not None and (target is None or name[0] > target[0]):
                         target = name

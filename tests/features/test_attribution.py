@@ -6,6 +6,7 @@ import pytest
 from sklearn.base import clone
 
 from framing.features.attribution import AttributionFeatures, AttributionSummary
+from framing.lexicons import load_lexicon
 from framing.text import process
 from framing.types import Article, Attribution
 
@@ -217,6 +218,39 @@ def test_dash_attribution(extractor):
     assert a.content.text == "No one should be above the law."
 
 
+def test_dash_attribution_with_name_ending_its_line(extractor):
+    # PolNeAR dev (huff-post, Latino readers on Trump): the reader's name after the dash
+    # ends with a full stop before the line break; gold: Source "Carla Sanchez", Cue "―".
+    text = (
+        "“Trump must stop portraying Latinos as dangerous gangsters when most of us are "
+        "hard-working, tax-paying, successful entrepreneurs, unlike him.”― Carla Sanchez.\n"
+        "\nGetty/Instagram.\n"
+    )
+    a = next(a for a in _one(text, extractor) if a.rule == "rule:dash")
+    assert a.source.text == "Carla Sanchez"
+    assert a.cue.text == "―"
+    assert a.content.text.startswith("“Trump must stop portraying Latinos")
+
+
+def test_cue_filter_lists_are_lexicon_data(extractor):
+    # The closed word lists of the rules are the cue-filters.en lexicon, documented entry
+    # by entry, and recorded among the feature's versions.
+    lex = load_lexicon("cue-filters.en")
+    cats = {e.category for e in lex}
+    assert cats == {
+        "clause_start",
+        "tell_verb",
+        "personal_pronoun",
+        "dash",
+        "connector",
+        "action_verb",
+    }
+    assert all(e.note for e in lex)
+    order = next(e for e in lex if e.term == "order")
+    assert order.category == "action_verb" and "ordered" in order.get("forms").split("|")
+    assert extractor.versions()["cue-filters.en"] == lex.id
+
+
 def test_lexicon_only_mode(troib):
     a = _by_source(AttributionFeatures(use_model=False).attributions(troib), "Esmail Baghaei")
     assert a.cue.text == "rejected" and a.cue_stance == "denial"
@@ -307,3 +341,22 @@ def test_order_with_infinitive_is_still_a_cue(extractor):
     text = "The judge ordered the campaign to release the records by Friday."
     cues = [a.cue.text for a in _one(text, extractor) if a.cue is not None]
     assert any("ordered" in c for c in cues)
+
+
+def test_citing_after_a_clause_is_a_cue_of_the_subject(troib, extractor):
+    # PolNeAR dev (wash-post, Burma): "McConnell said in June 2012, citing the release of
+    # political prisoners ..." -- gold: Source "McConnell", Cue "citing", Content "the
+    # release of ...". After a source ("the New York Times, citing two unnamed Iranian
+    # officials" in the seed story) "citing" stays a relay and the date before it
+    # ("On Thursday,") is no source.
+    text = (
+        'The country "has made dramatic changes for the better," McConnell said in June 2012, '
+        "citing the release of political prisoners and Suu Kyi's election to parliament."
+    )
+    citing = [a for a in _one(text, extractor) if a.cue is not None and a.cue.text == "citing"]
+    assert len(citing) == 1
+    assert citing[0].source.text == "McConnell"
+    assert citing[0].content.text.startswith("the release of political prisoners")
+    seed = [a for a in extractor.attributions(troib) if a.cue and a.cue.text == "citing"]
+    assert [a.source.text for a in seed] == ["two unnamed Iranian officials"]
+    assert all(a.attrs.get("relay") for a in seed)
