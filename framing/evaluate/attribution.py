@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from framing.errors import IngestError
+from framing.features.attribution_model import MODEL_VERSION
 
 if TYPE_CHECKING:
     from framing.features.attribution import AttributionFeatures
@@ -430,7 +431,8 @@ def report(data_root: Path) -> str:
         "univocal); all other relations are. Command: "
         "`python scripts/evaluate.py --only attribution`.",
         "",
-        "**framing** (`AttributionFeatures()`: cue tagger `attribution-polnear.en@2`, trained "
+        "**framing** (`AttributionFeatures()`: cue tagger "
+        f"`attribution-polnear.en@{MODEL_VERSION}`, trained "
         "on PolNeAR train only, + rules + "
         + ", ".join(f"`{v}`" for v in _lexicon_versions())
         + ")",
