@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from framing.errors import IngestError
+from framing.evaluate.scores import f1_score, ratio
 from framing.features.attribution_model import MODEL_VERSION
 
 if TYPE_CHECKING:
@@ -169,16 +170,18 @@ class RoleScore(NamedTuple):
 
     @property
     def precision(self) -> float:
-        return self.tp_pred / self.n_pred if self.n_pred else 0.0
+        """Share of predicted segments that match."""
+        return ratio(self.tp_pred, self.n_pred)
 
     @property
     def recall(self) -> float:
-        return self.tp_gold / self.n_gold if self.n_gold else 0.0
+        """Share of gold segments found."""
+        return ratio(self.tp_gold, self.n_gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        """Harmonic mean of precision and recall."""
+        return f1_score(self.precision, self.recall)
 
 
 def _trim(text: str, seg: Segment) -> Segment:

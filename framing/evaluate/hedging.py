@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from framing.errors import IngestError
+from framing.evaluate.scores import PRF
 from framing.features.hedging import HedgingFeatures, Scheme
 from framing.text import VoiceMap, find_quotes, word_spans
 from framing.types import Article, Document, Sentence, Token
@@ -176,30 +177,8 @@ def phrase_list_predictor(phrases: Iterable[tuple[str, ...]]) -> Predictor:
     return predict
 
 
-@dataclass(frozen=True, slots=True)
-class CueScore:
-    """Precision, recall and F1 from true-positive and total counts."""
-
-    tp_pred: int
-    n_pred: int
-    tp_gold: int
-    n_gold: int
-
-    @property
-    def precision(self) -> float:
-        """Share of predictions that are correct."""
-        return self.tp_pred / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of gold items found."""
-        return self.tp_gold / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+#: Precision, recall and F1 from true-positive and total counts (kept under its old name).
+CueScore = PRF
 
 
 @dataclass(frozen=True, slots=True)
