@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
 
 from framing.compare.result import Difference, DistinctiveTerm, Evidence
 from framing.compare.stats import log_odds_dirichlet
-from framing.errors import ModelNotFoundError
 from framing.features.lexical import content_tokens
-from framing.models import model_path
+from framing.models import load_model_json
 from framing.types import FeatureSet
 
 __all__ = ["BACKGROUND_FILE", "background_counts", "distinctive_terms", "terms_differences"]
@@ -26,13 +23,11 @@ def background_counts() -> tuple[Mapping[str, int], str]:
 
     Built by ``scripts/build_background.py`` from UD English EWT (CC BY-SA 4.0).
     """
-    path = model_path(BACKGROUND_FILE)
-    if not path.is_file():
-        raise ModelNotFoundError(
-            f"{BACKGROUND_FILE} is missing from the installation; rebuild it with "
-            "python scripts/build_background.py"
-        )
-    payload = json.loads(gzip.decompress(path.read_bytes()))
+    payload = load_model_json(
+        BACKGROUND_FILE,
+        what="The background word counts",
+        train_command="python scripts/build_background.py --ewt ../shared/data/ud-english-ewt",
+    )
     meta = payload["meta"]
     return payload["counts"], f"{meta['name']}@{meta['version']}"
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from framing.errors import IngestError
-from framing.evaluate.scores import f1_score, ratio
+from framing.evaluate.scores import PRF
 from framing.features.attribution_model import MODEL_VERSION
 
 if TYPE_CHECKING:
@@ -158,30 +158,13 @@ def iter_polnear(split_dir: Path, *, limit: int | None = None) -> Iterator[GoldA
             return
 
 
-class RoleScore(NamedTuple):
-    """Precision, recall and F1 of one role under one matching rule."""
+@dataclass(frozen=True, slots=True)
+class RoleScore(PRF):
+    """Precision, recall and F1 (from :class:`~framing.evaluate.scores.PRF`) of one role
+    under one matching rule."""
 
-    role: str
-    match: str
-    n_gold: int
-    n_pred: int
-    tp_gold: int
-    tp_pred: int
-
-    @property
-    def precision(self) -> float:
-        """Share of predicted segments that match."""
-        return ratio(self.tp_pred, self.n_pred)
-
-    @property
-    def recall(self) -> float:
-        """Share of gold segments found."""
-        return ratio(self.tp_gold, self.n_gold)
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        return f1_score(self.precision, self.recall)
+    role: str = ""
+    match: str = ""
 
 
 def _trim(text: str, seg: Segment) -> Segment:
@@ -227,12 +210,12 @@ def score_roles(
                 tot[(role, match, "tp")] += tp
     return [
         RoleScore(
-            role,
-            match,
-            tot[(role, match, "gold")],
-            tot[(role, match, "pred")],
-            tot[(role, match, "tp")],
-            tot[(role, match, "tp")],
+            tp_pred=tot[(role, match, "tp")],
+            n_pred=tot[(role, match, "pred")],
+            tp_gold=tot[(role, match, "tp")],
+            n_gold=tot[(role, match, "gold")],
+            role=role,
+            match=match,
         )
         for role in ROLES
         for match in ("exact", "overlap")

@@ -15,16 +15,14 @@ simply absent and the model falls back on the word features, with lower accuracy
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from framing.errors import ModelNotFoundError, ValidationError
-from framing.models import model_path
+from framing.errors import ValidationError
+from framing.models import load_model_json
 from framing.types import Token
 
 __all__ = [
@@ -288,14 +286,9 @@ def load_cue_tagger() -> CueTagger:
     ModelNotFoundError
         If the model file is missing.
     """
-    res = model_path(MODEL_FILE)
-    if not res.is_file():
-        raise ModelNotFoundError(
-            f"The attribution model {MODEL_FILE!r} is missing from framing/models. "
-            f"Train it from a source checkout with: {_TRAIN_COMMAND}"
-        )
-    with res.open("rb") as fh, gzip.open(fh, "rt", encoding="utf-8") as text:
-        raw = json.load(text)
+    raw = load_model_json(
+        MODEL_FILE, what="The attribution model", train_command=_TRAIN_COMMAND
+    )
     keys = ("classes", "weights", "bias", "meta")
     if not isinstance(raw, dict) or any(k not in raw for k in keys):
         raise ValidationError(

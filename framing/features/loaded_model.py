@@ -12,8 +12,6 @@ cross-validation on the training data only. The extractor using the model is
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from itertools import pairwise
 from typing import Any
 
 from framing.errors import ModelNotFoundError
-from framing.models import model_path
+from framing.models import load_model_json
 from framing.patterns import RE_TOKEN
 
 __all__ = [
@@ -332,15 +330,12 @@ def load_loaded_model(file: str = MODEL_FILE) -> LoadedModel:
     ModelNotFoundError
         If the model file is not installed.
     """
-    path = model_path(file)
-    if not path.is_file():
-        raise ModelNotFoundError(
-            f"The loaded-language model {file!r} is missing from framing/models. Reinstall "
-            "framing-toolkit, or train it from a source checkout with: "
-            "python scripts/train_loaded_model.py --babe ../shared/data/babe"
-        )
-    with path.open("rb") as fh:
-        return LoadedModel.from_json(json.loads(gzip.decompress(fh.read()).decode("utf-8")))
+    raw = load_model_json(
+        file,
+        what="The loaded-language model",
+        train_command="python scripts/train_loaded_model.py --babe ../shared/data/babe",
+    )
+    return LoadedModel.from_json(raw)
 
 
 # --- helpers shared with training and scoring ---------------------------------------------

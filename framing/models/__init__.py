@@ -8,10 +8,15 @@ pickles, and are loaded by the modules that use them (for example
 
 from __future__ import annotations
 
+import gzip
+import json
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from typing import Any
 
-__all__ = ["model_path"]
+from framing.errors import ModelNotFoundError
+
+__all__ = ["load_model_json", "model_path"]
 
 
 def model_path(name: str) -> Traversable:
@@ -33,3 +38,29 @@ def model_path(name: str) -> Traversable:
     'pos-ewt.en.v1.json.gz'
     """
     return files(__name__).joinpath(name)
+
+
+def load_model_json(name: str, *, what: str, train_command: str) -> Any:
+    """Read a shipped gzipped-JSON model file, or explain how to get it back.
+
+    Parameters
+    ----------
+    name : str
+        The file name inside ``framing/models``.
+    what : str
+        What the model is, for the error message ("The POS tagger model").
+    train_command : str
+        The command that rebuilds it from a source checkout.
+
+    Raises
+    ------
+    ModelNotFoundError
+        If the file is not installed.
+    """
+    resource = model_path(name)
+    if not resource.is_file():
+        raise ModelNotFoundError(
+            f"{what} {name!r} is missing from framing/models. Reinstall framing-toolkit, "
+            f"or train it from a source checkout with: {train_command}"
+        )
+    return json.loads(gzip.decompress(resource.read_bytes()).decode("utf-8"))

@@ -22,7 +22,7 @@ from typing import Any
 from nltk.tag.perceptron import PerceptronTagger
 
 from framing.errors import ModelNotFoundError, ValidationError
-from framing.models import model_path
+from framing.models import load_model_json
 
 __all__ = ["MODEL_FILE", "FramingPerceptronTagger", "PosTagger", "load_tagger", "normalize_token"]
 
@@ -370,12 +370,5 @@ def load_tagger() -> PosTagger:
     >>> load_tagger().meta["tagset"]
     'xpos'
     """
-    resource = model_path(MODEL_FILE)
-    if not resource.is_file():
-        raise ModelNotFoundError(
-            f"The POS tagger model {MODEL_FILE!r} is missing from framing/models. "
-            f"Reinstall framing-toolkit, or train it from a source checkout with: {_TRAIN_COMMAND}"
-        )
-    with resource.open("rb") as fh, gzip.open(fh, "rt", encoding="utf-8") as text:
-        raw = json.load(text)
+    raw = load_model_json(MODEL_FILE, what="The POS tagger model", train_command=_TRAIN_COMMAND)
     return PosTagger._from_obj(raw, source=MODEL_FILE)
