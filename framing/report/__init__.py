@@ -1,4 +1,11 @@
-"""The report stage: JSON (validated by shipped schemas), Markdown, written atomically."""
+"""The report stage: JSON (validated by shipped schemas), Markdown and HTML, written atomically.
+
+- :func:`comparison_json` / :func:`validate`: the machine-readable report and its schemas;
+- :func:`comparison_markdown`: a Markdown summary, article text escaped;
+- :func:`comparison_html`: a self-contained page with the versions side by side, every span
+  highlighted and explained, the alignment linked and the differences with their evidence;
+- :func:`write_report`: all three into one folder.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,13 @@ import os
 from pathlib import Path
 
 from framing.compare.result import Comparison
+from framing.report.html import comparison_html
 from framing.report.io import write_atomic
 from framing.report.json import comparison_json, record_json, validate
 from framing.report.markdown import comparison_markdown, escape_md
 
 __all__ = [
+    "comparison_html",
     "comparison_json",
     "comparison_markdown",
     "escape_md",
@@ -22,13 +31,28 @@ __all__ = [
 
 
 def write_report(comparison: Comparison, out_dir: str | os.PathLike[str]) -> list[Path]:
-    """Write ``report.json`` and ``report.md`` into ``out_dir`` (created if needed).
+    """Write ``report.json``, ``report.md`` and ``report.html`` into ``out_dir``.
 
-    Each file is written atomically. Returns the paths written.
+    The folder is created if needed and each file is written atomically (a temporary file
+    in the same folder, then a rename), so an interrupted run never leaves a half-written
+    report.
+
+    Parameters
+    ----------
+    comparison : Comparison
+        The result of :func:`framing.compare`.
+    out_dir : path
+        The output folder.
+
+    Returns
+    -------
+    list of Path
+        The paths written, in the order JSON, Markdown, HTML.
     """
     out = Path(out_dir)
     data = comparison_json(comparison)
     return [
         write_atomic(out / "report.json", data + "\n"),
         write_atomic(out / "report.md", comparison_markdown(comparison)),
+        write_atomic(out / "report.html", comparison_html(comparison)),
     ]
