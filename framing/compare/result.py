@@ -13,6 +13,7 @@ from framing.types import FeatureSet
 if TYPE_CHECKING:
     from framing.compare.deltas import FeatureDelta, FeatureRate
     from framing.compare.narrative import NarrativeSentence
+    from framing.plot.accessor import ComparisonPlot
 
 __all__ = ["Comparison", "Difference", "DistinctiveTerm", "Evidence"]
 
@@ -137,6 +138,15 @@ class Comparison:
         """Outlets in input order."""
         return [f.article.outlet for f in self.features]
 
+    @property
+    def plot(self) -> ComparisonPlot:
+        """The figures of this comparison: ``comparison.plot.feature_rates()``, ``.sourcing()``,
+        ``.distinctive_terms()``, ``.alignment()``, ``.loaded_terms()``, ``.save(out_dir)``
+        (see :mod:`framing.plot`; matplotlib is imported on first use)."""
+        from framing.plot.accessor import ComparisonPlot
+
+        return ComparisonPlot(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The comparison as JSON (``framing compare --format json``)."""
         versions: dict[str, str] = {}
@@ -175,11 +185,41 @@ class Comparison:
         )
 
     def _repr_html_(self) -> str:
-        items = "".join(f"<li>{html.escape(n.text)}</li>" for n in self.narrative) or "".join(
-            f"<li>{html.escape(d.summary)}</li>" for d in self.differences[:10]
+        """Notebook view: the narrative (or the top differences), then the feature table (per
+        feature and version, the per-sentence rate with its 95% bootstrap CI).
+
+        Every string taken from the articles is escaped with :func:`html.escape`.
+        """
+        from framing.compare.deltas import feature_label
+
+        esc = html.escape
+        items = "".join(f"<li>{esc(n.text)}</li>" for n in self.narrative) or "".join(
+            f"<li>{esc(d.summary)}</li>" for d in self.differences[:10]
         )
-        outlets = ", ".join(html.escape(o) for o in self.outlets)
+        outlets = ", ".join(esc(o) for o in self.outlets)
+        table = ""
+        if self.rates:
+            cells: dict[str, dict[str, FeatureRate]] = {}
+            for r in self.rates:
+                cells.setdefault(r.feature, {})[r.article_id] = r
+            head = "".join(
+                f"<th>{esc(f.article.outlet)} ({esc(f.article.id)})</th>" for f in self.features
+            )
+            rows = []
+            for feature, by_id in cells.items():
+                tds = "".join(
+                    f"<td>{by_id[i].rate:.2f} [{by_id[i].ci_low:.2f}, {by_id[i].ci_high:.2f}]"
+                    "</td>" if i in by_id else "<td></td>"
+                    for i in self.ids
+                )
+                name = f"<th title='{esc(feature)}'>{esc(feature_label(feature))}</th>"
+                rows.append(f"<tr>{name}{tds}</tr>")
+            table = (
+                "<table class='framing-rates'><caption>Per sentence: mean [95% bootstrap CI]"
+                f"</caption><thead><tr><th>feature</th>{head}</tr></thead>"
+                f"<tbody>{''.join(rows)}</tbody></table>"
+            )
         return (
             f"<div class='framing-comparison'><strong>Comparison of {outlets}</strong>"
-            f"<ol>{items}</ol></div>"
+            f"<ol>{items}</ol>{table}</div>"
         )

@@ -30,8 +30,10 @@ __all__ = [
 ]
 
 
-def write_report(comparison: Comparison, out_dir: str | os.PathLike[str]) -> list[Path]:
-    """Write ``report.json``, ``report.md`` and ``report.html`` into ``out_dir``.
+def write_report(
+    comparison: Comparison, out_dir: str | os.PathLike[str], *, figures: bool = True
+) -> list[Path]:
+    """Write ``report.json``, ``report.md``, ``report.html`` and the figures into ``out_dir``.
 
     The folder is created if needed and each file is written atomically (a temporary file
     in the same folder, then a rename), so an interrupted run never leaves a half-written
@@ -43,16 +45,23 @@ def write_report(comparison: Comparison, out_dir: str | os.PathLike[str]) -> lis
         The result of :func:`framing.compare`.
     out_dir : path
         The output folder.
+    figures : bool
+        Also write the figures of :func:`framing.plot.save_figures` (PNG and SVG).
 
     Returns
     -------
     list of Path
-        The paths written, in the order JSON, Markdown, HTML.
+        The paths written, in the order JSON, Markdown, HTML, then the figures.
     """
     out = Path(out_dir)
     data = comparison_json(comparison)
-    return [
+    written = [
         write_atomic(out / "report.json", data + "\n"),
         write_atomic(out / "report.md", comparison_markdown(comparison)),
         write_atomic(out / "report.html", comparison_html(comparison)),
     ]
+    if figures:
+        from framing.plot import save_figures  # matplotlib only when figures are asked for
+
+        written.extend(save_figures(comparison, out, ("png", "svg")))
+    return written

@@ -279,13 +279,25 @@ def test_three_versions(troib: Article, ians: Article):
 
 
 def test_write_report_writes_html(tmp_path: Path, seed_comparison: Comparison):
-    paths = write_report(seed_comparison, tmp_path / "out")
+    paths = write_report(seed_comparison, tmp_path / "out", figures=False)
     assert [p.name for p in paths] == ["report.json", "report.md", "report.html"]
     page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "report.html", "report.json", "report.md"
     ]
+
+
+def test_write_report_adds_the_figures(tmp_path: Path, seed_comparison: Comparison):
+    paths = write_report(seed_comparison, tmp_path / "out")
+    names = {p.name for p in paths}
+    assert {"report.json", "report.md", "report.html"} <= names
+    for figure in ("feature-rates", "sourcing", "distinctive-terms", "alignment", "loaded-terms"):
+        png = (tmp_path / "out" / f"{figure}.png").read_bytes()
+        assert png.startswith(b"\x89PNG\r\n\x1a\n")
+        svg = (tmp_path / "out" / f"{figure}.svg").read_text(encoding="utf-8")
+        assert "<svg" in svg
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(names)
 
 
 def test_outlet_colours_match_the_figures():
