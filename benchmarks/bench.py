@@ -5,20 +5,30 @@ Measures, on the same articles:
 - the floor: bare NLTK tokenisation (Punkt sentences + Treebank words, no tagging);
 - the ``framing`` text stage (sentences, tokens, POS tags, quotations);
 - full extraction (``framing.extract``: every feature), on one core;
+- full extraction on every core (``framing.batch.extract_corpus``, the local process pool;
+  a ``multiprocessing.Pool`` over ``framing.extract`` where ``framing.batch`` is missing);
 - spaCy's small English pipeline (``en_core_web_sm``) where installed;
-- ``framing compare`` on the seed story, wall time including interpreter start-up.
+- ``framing compare`` on the seed story, wall time including interpreter start-up;
+- with ``--corpus-10k``: 10,000 articles (PolNeAR train+dev texts repeated, each with its own
+  id) on 2 cores, wall time of the whole run (start-up and model loading included) and peak
+  memory of the whole process tree. This takes minutes.
 
-Each throughput runs in a fresh subprocess so peak memory (max RSS) belongs to it alone.
+Each throughput runs in a fresh subprocess so peak memory belongs to it alone: the max RSS of
+the process for one core; for several processes the largest sum over the process tree of the
+proportional set sizes (PSS: forked workers share the loaded models copy-on-write, and PSS
+counts shared pages once), sampled every 0.1 s.
 Articles: the two seed articles plus PolNeAR dev texts from ``../shared/data`` when present
 (news articles of typical length), repeated to ``--articles``.
 
     python benchmarks/bench.py                 # writes docs/performance.md
     python benchmarks/bench.py --articles 100 --spacy-python /path/to/venv-with-spacy/bin/python
+    python benchmarks/bench.py --corpus-10k    # adds the 10,000-article row (minutes)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -32,6 +42,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "performance.md"
 SEEDS = ROOT / "corpora" / "iran-envoy-musk-2024-11"
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "data" / "dev"
+POLNEAR_TRAIN = POLNEAR.parent / "train"
+
+# Issue #8's targets.
+TARGET_VS_SPACY = 5.0  # full extraction on one core: at least 5x spaCy small's throughput
+TARGET_VS_FLOOR = 4.0  # ... and within 4x of the floor's time
+TARGET_COMPARE_S = 2.0  # `framing compare` on the seeds, start-up included
+TARGET_10K_S = 180.0  # 10,000 articles on 2 cores ...
+TARGET_10K_MIB = 1024.0  # ... in less than 1 GiB
 
 WORKER = r"""
 import json, resource, sys, time
@@ -55,6 +73,45 @@ elif mode == "extract":
     extract(Article(id="w", outlet="w", text="Warm up, he said."))
     def run(t):
         return len(extract(Article(id="b", outlet="b", text=t)).spans)
+elif mode in ("extract_all", "corpus"):
+    import os, tempfile
+    from pathlib import Path
+    from framing import Article, extract
+    jobs = int(sys.argv[4])
+    if mode == "corpus":  # the whole run: start-up and model loading included
+        t_import = float(sys.argv[5])
+    else:
+        extract(Article(id="w", outlet="w", text="Warm up, he said."))
+    tmp = Path(tempfile.mkdtemp(prefix="framing-bench-"))
+    src = tmp / "articles.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for i, t in enumerate(texts):
+            fh.write(json.dumps({"id": f"a{i:05d}", "outlet": f"o{i % 7}", "text": t}) + "\n")
+    try:
+        from framing.batch import extract_corpus
+    except ImportError:  # before framing.batch: a plain pool over framing.extract
+        extract_corpus = None
+    def run_all():
+        if extract_corpus is not None:
+            res = extract_corpus([src], tmp / "out.jsonl", jobs=jobs, progress=False)
+            assert res.n_errors == 0, res
+            return
+        import multiprocessing
+        arts = [Article(id=f"a{i:05d}", outlet="o", text=t) for i, t in enumerate(texts)]
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for _ in pool.imap_unordered(extract, arts, chunksize=8):
+                pass
+    t0 = time.perf_counter() if mode == "extract_all" else t_import
+    load = t0 - t_import
+    run_all()
+    elapsed = time.perf_counter() - t0
+    import shutil
+    shutil.rmtree(tmp, ignore_errors=True)
+    words = sum(len(t.split()) for t in texts)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"mode": mode, "articles": n, "words": words, "seconds": elapsed,
+                      "load_seconds": load, "peak_mib": rss, "jobs": jobs}))
+    sys.exit(0)
 elif mode == "spacy":
     import spacy
     try:
@@ -88,17 +145,79 @@ def _texts() -> list[str]:
     return texts
 
 
-def _run(mode: str, n: int, corpus: Path, python: str = sys.executable) -> dict | None:
+def _polnear_texts() -> list[str]:
+    """PolNeAR train and dev texts (the 10,000-article run repeats them)."""
+    files = sorted(POLNEAR_TRAIN.rglob("*.txt")) + sorted(POLNEAR.rglob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in files]
+
+
+def _tree_mib(pid: int) -> float:
+    """Memory of a process and all its descendants, summed (0 when it is gone).
+
+    Proportional set size (PSS: shared pages divided among the processes sharing them, so
+    forked workers' copy-on-write models count once) where the system reports it, else RSS.
+    """
+    try:
+        import psutil
+    except ImportError:
+        return 0.0
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    total = 0
+    for p in procs:
+        with contextlib.suppress(psutil.Error):
+            try:
+                total += p.memory_full_info().pss
+            except AttributeError:  # no PSS outside Linux
+                total += p.memory_info().rss
+    return total / 2**20
+
+
+def _run(
+    mode: str, n: int, corpus: Path, python: str = sys.executable, *extra: str
+) -> dict | None:
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
-    proc = subprocess.run(
-        [python, "-c", WORKER, mode, str(n), str(corpus)],
-        capture_output=True, text=True, env=env, check=False,
+    proc = subprocess.Popen(
+        [python, "-c", WORKER, mode, str(n), str(corpus), *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )
+    peak = 0.0
+    while proc.poll() is None:  # sample the process tree's memory while it runs
+        peak = max(peak, _tree_mib(proc.pid))
+        time.sleep(0.1)
+    out, err = proc.communicate()
     if proc.returncode != 0:
-        print(f"{mode}: failed or unavailable ({proc.stderr.strip().splitlines()[-1:]})",
+        print(f"{mode}: failed or unavailable ({err.strip().splitlines()[-1:]})",
               file=sys.stderr)
         return None
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    row = json.loads(out.strip().splitlines()[-1])
+    if mode in ("extract_all", "corpus"):  # the process tree, not the parent alone
+        row["peak_mib"] = peak
+    return row
+
+
+def _corpus_10k(size: int) -> dict | None:
+    """Extract ``size`` PolNeAR articles on 2 cores: whole-run wall time and peak memory."""
+    if not POLNEAR_TRAIN.is_dir():
+        print("corpus-10k: PolNeAR train texts not found; skipped", file=sys.stderr)
+        return None
+    corpus = ROOT / "benchmarks" / ".texts-10k.json"
+    corpus.write_text(json.dumps(_polnear_texts()), encoding="utf-8")
+    try:
+        t0 = time.perf_counter()
+        row = _run("corpus", size, corpus, sys.executable, "2", str(time.perf_counter()))
+        if row is not None:  # the whole subprocess, interpreter start-up included
+            row["seconds"] = time.perf_counter() - t0
+        return row
+    finally:
+        corpus.unlink(missing_ok=True)
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
 
 
 def _compare_wall(repeats: int = 5) -> list[float]:
@@ -121,34 +240,48 @@ def main(argv: list[str] | None = None) -> int:
         default=sys.executable,
         help="interpreter with spaCy and en_core_web_sm installed (default: this one)",
     )
+    parser.add_argument(
+        "--corpus-10k", action="store_true",
+        help="also extract 10,000 PolNeAR articles on 2 cores (takes minutes)",
+    )
+    parser.add_argument("--corpus-size", type=int, default=10_000, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     corpus = ROOT / "benchmarks" / ".texts.json"
     texts = _texts()
     corpus.write_text(json.dumps(texts), encoding="utf-8")
+    cores = os.cpu_count() or 1
     try:
         rows = [r for m in ("nltk", "text", "extract")
                 if (r := _run(m, args.articles, corpus)) is not None]
+        all_cores = _run("extract_all", args.articles, corpus, sys.executable, str(cores))
+        if all_cores is not None:
+            rows.append(all_cores)
         spacy_row = _run("spacy", args.articles, corpus, args.spacy_python)
         if spacy_row is not None:
             rows.append(spacy_row)
         wall = _compare_wall()
     finally:
         corpus.unlink(missing_ok=True)
+    big = _corpus_10k(args.corpus_size) if args.corpus_10k else None
     floor = next(r for r in rows if r["mode"] == "nltk")
     names = {
         "nltk": "bare NLTK tokenisation (floor)",
         "text": "framing text stage (sentences, tokens, POS, quotes)",
         "extract": "framing full extraction (all features)",
+        "extract_all": f"framing full extraction, all cores ({cores} processes)",
         "spacy": "spaCy en_core_web_sm (full pipeline)",
     }
     lines = [
         "# Performance",
         "",
         "Generated by `python benchmarks/bench.py`; do not edit by hand. One process, one core "
-        "(BLAS threads pinned to 1), after a warm-up article; model loading is reported "
-        "separately. Peak memory is the process's max RSS.",
+        "(BLAS threads pinned to 1), after a warm-up article, except the all-cores row "
+        "(`framing.batch.extract_corpus`, one worker process per core, JSON Lines output "
+        "written); model loading is reported separately. Peak memory is the process's max RSS "
+        "(for several processes: the largest sum of the process tree's proportional set "
+        "sizes, which count the models the forked workers share once).",
         "",
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Machine: {platform.processor() or platform.machine()}, {cores} cores, "
         f"Python {platform.python_version()}. Articles: {len(texts)} distinct texts (the two "
         "seeds" + (" and PolNeAR dev articles" if POLNEAR.is_dir() else "") + f") repeated to "
         f"{args.articles}, {floor['words']:,} words in all.",
@@ -166,14 +299,68 @@ def main(argv: list[str] | None = None) -> int:
     if not any(r["mode"] == "spacy" for r in rows):
         lines += ["", "spaCy's small English pipeline is not installed here, so it is not "
                       "measured (install `spacy` and `en_core_web_sm` to add the row)."]
+    median = statistics.median(wall)
     lines += [
         "",
         "## `framing compare` on the seed story",
         "",
         f"Wall time of `python -m framing compare corpora/iran-envoy-musk-2024-11 --format "
-        f"none`, start-up included, {len(wall)} runs: median {statistics.median(wall):.2f} s "
+        f"none`, start-up included, {len(wall)} runs: median {median:.2f} s "
         f"(min {min(wall):.2f}, max {max(wall):.2f}).",
     ]
+    if big is not None:
+        lines += [
+            "",
+            f"## {big['articles']:,} articles on 2 cores",
+            "",
+            f"`python benchmarks/bench.py --corpus-10k`: PolNeAR train and dev texts repeated "
+            f"to {big['articles']:,} articles ({big['words']:,} words), each with its own id, "
+            "extracted by `framing.batch.extract_corpus(..., jobs=2)` to JSON Lines. Whole run, "
+            f"interpreter start-up and model loading included: {big['seconds']:.1f} s "
+            f"({big['articles'] / big['seconds']:.1f} articles/s); peak memory of the process "
+            f"tree (PSS) {big['peak_mib']:.0f} MiB.",
+        ]
+    lines += ["", "## Targets (issue #8)", "", "| target | measured | |", "|---|---|---|"]
+    by_mode = {r["mode"]: r for r in rows}
+    ext = by_mode.get("extract")
+    if ext is not None:
+        aps = ext["articles"] / ext["seconds"]
+        spacy = by_mode.get("spacy")
+        if spacy is not None:
+            ratio = aps / (spacy["articles"] / spacy["seconds"])
+            lines.append(
+                f"| full extraction ≥ {TARGET_VS_SPACY:g}× spaCy small's throughput (one core) "
+                f"| {ratio:.1f}× | {_met(ratio >= TARGET_VS_SPACY)} |"
+            )
+        else:
+            lines.append(
+                f"| full extraction ≥ {TARGET_VS_SPACY:g}× spaCy small's throughput (one core) "
+                "| spaCy not measured | |"
+            )
+        times_floor = ext["seconds"] / floor["seconds"]
+        lines.append(
+            f"| full extraction within {TARGET_VS_FLOOR:g}× the floor's time (one core) "
+            f"| {times_floor:.1f}× | {_met(times_floor <= TARGET_VS_FLOOR)} |"
+        )
+    lines.append(
+        f"| `framing compare` on the seeds < {TARGET_COMPARE_S:g} s, start-up included "
+        f"| {median:.2f} s | {_met(median < TARGET_COMPARE_S)} |"
+    )
+    if big is not None:
+        scale = 10_000 / big["articles"]
+        lines.append(
+            f"| 10,000 articles on 2 cores < {TARGET_10K_S / 60:g} min "
+            f"| {big['seconds'] * scale:.0f} s{'' if scale == 1 else ' (scaled)'} "
+            f"| {_met(big['seconds'] * scale < TARGET_10K_S)} |"
+        )
+        lines.append(
+            f"| ... with < {TARGET_10K_MIB / 1024:g} GiB peak memory | {big['peak_mib']:.0f} MiB "
+            f"| {_met(big['peak_mib'] < TARGET_10K_MIB)} |"
+        )
+    else:
+        lines.append(
+            "| 10,000 articles on 2 cores < 3 min, < 1 GiB | not run (`--corpus-10k`) | |"
+        )
     DOC.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
     return 0

@@ -7,7 +7,8 @@ loaded language and attribution agree on who speaks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import copy
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from framing._version import __version__
@@ -58,6 +59,20 @@ def _versions(extractors: Iterable[SpanExtractor]) -> dict[str, str]:
     return dict(sorted(versions.items()))
 
 
+def _reusing(extractor: SpanExtractor, attributions: Sequence[Attribution]) -> SpanExtractor:
+    """A shallow copy of ``extractor`` whose ``attributions`` returns relations already found.
+
+    The attribution extractor's ``find_spans`` asks for the relations of the document again;
+    finding them is the costliest step of extraction, so :func:`extract` finds them once and
+    hands them back. The copy shares the fitted lexicons and model; the shared (cached)
+    extractor is not modified, so concurrent calls stay independent.
+    """
+    twin = copy.copy(extractor)
+    found = list(attributions)
+    twin.attributions = lambda item: list(found)  # type: ignore[method-assign]
+    return twin
+
+
 def extract(
     item: Article | Document, *, extractors: Iterable[SpanExtractor] | None = None
 ) -> FeatureSet:
@@ -78,14 +93,18 @@ def extract(
     doc = as_document(item)
     chosen = tuple(extractors) if extractors is not None else default_extractors()
     attributions: list[Attribution] = []
-    for extractor in chosen:
+    for k, extractor in enumerate(chosen):
         if hasattr(extractor, "attributions"):
             attributions = list(extractor.attributions(doc))
+            run = list(chosen)
+            run[k] = _reusing(extractor, attributions)
             break
+    else:
+        run = list(chosen)
     voice = VoiceMap.build(doc.quotes, [a.content for a in attributions])
     spans: list[Span] = []
     metrics: dict[str, float] = dict(lexical_metrics(doc))
-    for extractor in chosen:
+    for extractor in run:
         found = extractor.spans(doc, voice=voice)
         spans.extend(found)
         metrics.update(extractor.metrics(doc, found))

@@ -35,9 +35,21 @@ def as_document(item: Article | Document) -> Document:
     )
 
 
+_last_word_count: tuple[Document | None, int] = (None, 0)
+
+
 def word_count(doc: Document) -> int:
-    """Number of word tokens (tokens with a letter or digit) in ``doc``."""
-    return sum(1 for t in doc.tokens if any(c.isalnum() for c in t.text))
+    """Number of word tokens (tokens with a letter or digit) in ``doc``.
+
+    The count of the last document asked about is kept: every extractor's metrics need it.
+    """
+    global _last_word_count
+    last_doc, last_n = _last_word_count
+    if last_doc is doc:
+        return last_n
+    n = sum(1 for t in doc.tokens if any(c.isalnum() for c in t.text))
+    _last_word_count = (doc, n)
+    return n
 
 
 def rate_metrics(

@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import pairwise
+from functools import cache, lru_cache
+from itertools import pairwise, repeat
 from typing import Any
 
 from framing.errors import ModelNotFoundError
@@ -68,6 +68,7 @@ def _valence() -> Mapping[str, float]:
         return {}
 
 
+@lru_cache(maxsize=1 << 14)
 def _valence_bucket(word: str) -> str:
     v = _valence().get(word)
     if v is None:
@@ -96,6 +97,27 @@ def prior_features(marked: int, seen: int) -> list[str]:
     return [f"mb={min(int(rate * 10), 9)}", f"mbn={min(marked, 5)}"]
 
 
+@lru_cache(maxsize=1 << 13)  # the commonest words; an entry holds some 25 strings
+def _word_features(word: str) -> tuple[tuple[str, ...], str, str, tuple[str, ...]]:
+    """The features of :func:`token_features` that depend on the token alone (cached).
+
+    Returns the word, affix and shape features, the length and valence features and the
+    character n-grams, as :func:`token_features` lays them out.
+    """
+    w = _norm(word)
+    head = (f"w={w}", f"p3={w[:3]}", f"s2={w[-2:]}", f"s3={w[-3:]}", f"s4={w[-4:]}")
+    padded = f"<{w}>"
+    grams = tuple(
+        f"c{n}={padded[k : k + n]}" for n in (3, 4, 5) for k in range(len(padded) - n + 1)
+    )
+    return (
+        (*head, f"shape={_shape(word)}"),
+        f"len={min(len(w), 12)}",
+        f"vad={_valence_bucket(w)}",
+        grams,
+    )
+
+
 def token_features(
     words: Sequence[str],
     i: int,
@@ -114,26 +136,20 @@ def token_features(
     w = _norm(words[i])
     prev = _norm(words[i - 1]) if i > 0 else "<s>"
     nxt = _norm(words[i + 1]) if i + 1 < len(words) else "</s>"
+    head, length, valence, grams = _word_features(words[i])
     feats = [
-        f"w={w}",
-        f"p3={w[:3]}",
-        f"s2={w[-2:]}",
-        f"s3={w[-3:]}",
-        f"s4={w[-4:]}",
-        f"shape={_shape(words[i])}",
+        *head,
         f"w-1={prev}",
         f"w+1={nxt}",
         f"w-1,w={prev}|{w}",
         f"w,w+1={w}|{nxt}",
         f"lex={cats[i]}",
-        f"len={min(len(w), 12)}",
-        f"vad={_valence_bucket(w)}",
+        length,
+        valence,
         f"vad-1={_valence_bucket(prev)}",
         f"vad+1={_valence_bucket(nxt)}",
+        *grams,
     ]
-    padded = f"<{w}>"
-    for n in (3, 4, 5):
-        feats.extend(f"c{n}={padded[k : k + n]}" for k in range(len(padded) - n + 1))
     if i > 0 and cats[i - 1]:
         feats.append(f"lex-1={cats[i - 1]}")
     if tags:
@@ -247,7 +263,7 @@ class LoadedModel:
                 continue
             seen = self.token_prior.get(_norm(word), (0, 0))
             feats = token_features(words, i, cats, tags, (int(seen[0]), int(seen[1])))
-            z = self.token_bias + sum(w.get(f, 0.0) for f in feats)
+            z = self.token_bias + sum(map(w.get, feats, repeat(0.0)))
             out.append(_sigmoid(z))
         return out
 

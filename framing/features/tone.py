@@ -99,9 +99,18 @@ class ToneFeatures(SpanExtractor):
         return {"vader": self.lexicon_id_}
 
     def sentence_scores(self, doc: Document) -> list[float]:
-        """VADER compound score of every sentence, in order."""
+        """VADER compound score of every sentence, in order.
+
+        The scores of the last document asked about are kept, so that :meth:`find_spans`
+        and :meth:`metrics` of one article run VADER once.
+        """
         self._ensure_fitted()
-        return [self.analyzer_.polarity_scores(s.text)["compound"] for s in doc.sentences]
+        last = getattr(self, "_last_scores", None)
+        if last is not None and last[0] is doc:
+            return list(last[1])
+        scores = [self.analyzer_.polarity_scores(s.text)["compound"] for s in doc.sentences]
+        self._last_scores = (doc, tuple(scores))
+        return scores
 
     def find_spans(self, doc: Document, voice: VoiceMap) -> list[Span]:
         lex = self.analyzer_.lexicon

@@ -63,4 +63,12 @@ def load_model_json(name: str, *, what: str, train_command: str) -> Any:
             f"{what} {name!r} is missing from framing/models. Reinstall framing-toolkit, "
             f"or train it from a source checkout with: {train_command}"
         )
-    return json.loads(gzip.decompress(resource.read_bytes()).decode("utf-8"))
+    data = gzip.decompress(resource.read_bytes())
+    try:  # orjson, when installed, parses the same JSON to the same values about twice as fast
+        import orjson
+    except ImportError:
+        return json.loads(data.decode("utf-8"))
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:  # what orjson refuses (NaN ...) the standard parser reads
+        return json.loads(data.decode("utf-8"))

@@ -15,10 +15,13 @@ import functools
 import gzip
 import json
 import random
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from nltk.tag.perceptron import PerceptronTagger
 
 from framing.errors import ModelNotFoundError, ValidationError
@@ -192,6 +195,90 @@ class FramingPerceptronTagger(PerceptronTagger):
         return features
 
 
+def _feature_names(
+    j: int, word: str, context: Sequence[str], shapes: Sequence[str], prev: str, prev2: str
+) -> list[str]:
+    """The features of :meth:`FramingPerceptronTagger._features` as a list, in the same order.
+
+    ``j`` is the token's index in ``context`` (the padded sentence), ``shapes`` the
+    :func:`_shape` of every padded token. The same strings as NLTK's ``_get_features``
+    followed by the shape and affix features, built without the per-feature closure.
+    """
+    shape = shapes[j]
+    w = context[j]
+    w1 = context[j - 1]
+    n1 = context[j + 1]
+    return [
+        "bias",
+        "i suffix " + word[-3:],
+        "i pref1 " + word[:1],
+        "i-1 tag " + prev,
+        "i-2 tag " + prev2,
+        "i tag+i-2 tag " + prev + " " + prev2,
+        "i word " + w,
+        "i-1 tag+i word " + prev + " " + w,
+        "i-1 word " + w1,
+        "i-1 suffix " + w1[-3:],
+        "i-2 word " + context[j - 2],
+        "i+1 word " + n1,
+        "i+1 suffix " + n1[-3:],
+        "i+2 word " + context[j + 2],
+        "i suffix1 " + word[-1:],
+        "i suffix2 " + word[-2:],
+        "i suffix4 " + word[-4:],
+        "i pref3 " + word[:3],
+        "i shape " + shape,
+        "i-1 tag+i shape " + prev + " " + shape,
+        "i-1 tag+i suffix " + prev + " " + word[-3:],
+        "i-1 shape " + shapes[j - 1],
+        "i+1 shape " + shapes[j + 1],
+        "i-1 shape+i shape+i+1 shape " + shapes[j - 1] + " " + shape + " " + shapes[j + 1],
+        "i word+i+1 word " + w + " " + n1,
+        "i-1 word+i word " + w1 + " " + w,
+        "i cased " + (word if word != w else ""),
+    ]
+
+
+class _DenseWeights:
+    """The perceptron weights as one float64 row per feature, for fast scoring.
+
+    Scores are summed feature by feature in the order the features are produced, exactly as
+    NLTK's ``AveragedPerceptron.predict`` sums them (a label a feature has no weight for
+    adds 0.0, which changes no sum), so the predicted tags are identical; ties go to the
+    alphabetically last label, as in NLTK.
+    """
+
+    def __init__(self, weights: Mapping[str, Mapping[str, float]], classes: Sequence[str]):
+        self.labels: list[str] = sorted(classes)
+        column = {label: k for k, label in enumerate(self.labels)}
+        self.row: dict[str, int] = {feat: r for r, feat in enumerate(weights)}
+        sizes = [len(ws) for ws in weights.values()]
+        n_weights = sum(sizes)
+        rows = np.repeat(np.arange(len(sizes), dtype=np.intp), sizes)
+        labels = chain.from_iterable(weights.values())  # the labels of each row, row by row
+        cols = np.fromiter(map(column.__getitem__, labels), np.intp, n_weights)
+        values = chain.from_iterable(ws.values() for ws in weights.values())
+        self.matrix = np.zeros((len(self.row), len(self.labels)), dtype=np.float64)
+        self.matrix[rows, cols] = np.fromiter(values, np.float64, n_weights)
+
+    def predict(self, features: list[str]) -> str:
+        """The best label for a list of feature strings (repeats count several times)."""
+        get = self.row.get
+        hits = [r for r in map(get, features) if r is not None]
+        if not hits:
+            return self.labels[-1]
+        if len(set(hits)) == len(hits):
+            block = self.matrix.take(hits, axis=0)
+        else:  # a repeated feature counts n times at its first place, as in NLTK
+            counts = Counter(features)
+            pairs = [(get(f), c) for f, c in counts.items() if get(f) is not None]
+            block = self.matrix.take([r for r, _ in pairs], axis=0)
+            block = block * np.array([[c] for _, c in pairs], dtype=np.float64)
+        scores = np.add.accumulate(block, axis=0)[-1]  # sequential: NLTK's order of sums
+        # the last of the best scores: ties go to the alphabetically last label
+        return self.labels[len(scores) - 1 - int(scores[::-1].argmax())]
+
+
 class PosTagger:
     """A Penn Treebank part-of-speech tagger backed by an averaged perceptron.
 
@@ -331,13 +418,38 @@ class PosTagger:
         if not tokens:
             return []
         normalised = [normalize_token(w) for w in tokens]
-        tags = [tag for _, tag in self._perceptron.tag(normalised)]
+        tags = self._tag_normalised(normalised)
         for i, word in enumerate(tokens):
             # The glyph says which side a curly quote is on; the straight form does not.
             if word in _OPENING_QUOTES:
                 tags[i] = "``"
             elif word in _CLOSING_QUOTES:
                 tags[i] = "''"
+        return tags
+
+    @functools.cached_property
+    def _dense(self) -> _DenseWeights:
+        return _DenseWeights(self._perceptron.model.weights, sorted(self._perceptron.classes))
+
+    def _tag_normalised(self, tokens: list[str]) -> list[str]:
+        """:meth:`FramingPerceptronTagger.tag` with the same features, scored on dense rows.
+
+        ``FramingPerceptronTagger.tag`` stays the reference (and the training loop's) path;
+        ``tests/text/test_tagger.py`` checks both give the same tags.
+        """
+        perceptron = self._perceptron
+        tagdict = perceptron.tagdict
+        dense = self._dense
+        context = [*perceptron.START, *map(perceptron.normalize, tokens), *perceptron.END]
+        shapes = ["", "", *map(_shape, tokens), "", ""]
+        prev, prev2 = perceptron.START
+        tags: list[str] = []
+        for i, word in enumerate(tokens):
+            tag = tagdict.get(word)
+            if not tag:
+                tag = dense.predict(_feature_names(i + 2, word, context, shapes, prev, prev2))
+            tags.append(tag)
+            prev2, prev = prev, tag
         return tags
 
     @classmethod
