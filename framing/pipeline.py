@@ -7,8 +7,7 @@ loaded language and attribution agree on who speaks.
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import cache
 
 from framing._version import __version__
@@ -59,20 +58,6 @@ def _versions(extractors: Iterable[SpanExtractor]) -> dict[str, str]:
     return dict(sorted(versions.items()))
 
 
-def _reusing(extractor: SpanExtractor, attributions: Sequence[Attribution]) -> SpanExtractor:
-    """A shallow copy of ``extractor`` whose ``attributions`` returns relations already found.
-
-    The attribution extractor's ``find_spans`` asks for the relations of the document again;
-    finding them is the costliest step of extraction, so :func:`extract` finds them once and
-    hands them back. The copy shares the fitted lexicons and model; the shared (cached)
-    extractor is not modified, so concurrent calls stay independent.
-    """
-    twin = copy.copy(extractor)
-    found = list(attributions)
-    twin.attributions = lambda item: list(found)  # type: ignore[method-assign]
-    return twin
-
-
 def extract(
     item: Article | Document, *, extractors: Iterable[SpanExtractor] | None = None
 ) -> FeatureSet:
@@ -93,19 +78,18 @@ def extract(
     doc = as_document(item)
     chosen = tuple(extractors) if extractors is not None else default_extractors()
     attributions: list[Attribution] = []
-    for k, extractor in enumerate(chosen):
-        if hasattr(extractor, "attributions"):
-            attributions = list(extractor.attributions(doc))
-            run = list(chosen)
-            run[k] = _reusing(extractor, attributions)
-            break
-    else:
-        run = list(chosen)
+    finder = next((e for e in chosen if hasattr(e, "attributions")), None)
+    if finder is not None:
+        attributions = list(finder.attributions(doc))
     voice = VoiceMap.build(doc.quotes, [a.content for a in attributions])
     spans: list[Span] = []
     metrics: dict[str, float] = dict(lexical_metrics(doc))
-    for extractor in run:
-        found = extractor.spans(doc, voice=voice)
+    for extractor in chosen:
+        if extractor is finder and hasattr(extractor, "spans_from"):
+            # the relations found above: not found a second time
+            found = extractor.spans_from(attributions, doc, voice=voice)
+        else:
+            found = extractor.spans(doc, voice=voice)
         spans.extend(found)
         metrics.update(extractor.metrics(doc, found))
     spans.sort(key=lambda s: (s.start, s.end, s.feature))

@@ -25,6 +25,7 @@ class _Lexicons:
     outlet_names: Mapping[tuple[str, ...], str]
     max_outlet_len: int
     cue_words: Mapping[str, frozenset[str]]
+    phrase_len: Mapping[str, int]  # first word of a phrase -> longest phrase it starts
 
     def all(self) -> tuple[Lexicon, ...]:
         return (self.verbs, self.sources, self.outlets, self.filters)
@@ -73,7 +74,17 @@ def _load_lexicons() -> _Lexicons:
         MappingProxyType(names),
         max(len(k) for k in names),
         MappingProxyType({k: frozenset(v) for k, v in cue_words.items()}),
+        MappingProxyType(_first_words(phrases)),
     )
+
+
+def _first_words(phrases: Mapping[tuple[str, ...], Any]) -> dict[str, int]:
+    """Index of phrases by first word: the length of the longest phrase starting with it."""
+    out: dict[str, int] = {}
+    for key in phrases:
+        if key:
+            out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
 
 
 # --- the rule engine ---------------------------------------------------------------------

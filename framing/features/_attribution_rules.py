@@ -42,6 +42,7 @@ class _Engine(SourceTyping):
         self.connect = cw["connector"]
         self.action_forms = cw["action_verb"]
         self.toks = doc.tokens
+        self.lows = [t.text.lower() for t in self.toks]
         self.tagged = any(t.pos for t in self.toks)
         self.min_quote_words = min_quote_words
         n = len(self.toks)
@@ -100,7 +101,7 @@ class _Engine(SourceTyping):
 
     # -- token helpers ----------------------------------------------------------------
     def low(self, k: int) -> str:
-        return self.toks[k].text.lower()
+        return self.lows[k]
 
     def is_punct(self, k: int) -> bool:
         return not any(c.isalnum() for c in self.toks[k].text)
@@ -610,19 +611,23 @@ class _Engine(SourceTyping):
     def run(self) -> list[Attribution]:
         """Find the relations of the document and return them in text order."""
         n = len(self.toks)
+        lows, phrases, phrase_len = self.lows, self.lex.phrases, self.lex.phrase_len
         channel: tuple[int, str] | None = None  # (sentence, text) of "in comments to X"
         i = 0
         while i < n:
             if i in self.taken:
                 i += 1
                 continue
-            low = self.low(i)
+            low = lows[i]
             phrase, size = None, 1
-            for size in (4, 3, 2, 1):
-                key = tuple(self.low(j) for j in range(i, min(n, i + size)))
-                if len(key) == size and key in self.lex.phrases:
-                    phrase = self.lex.phrases[key]
-                    break
+            longest = phrase_len.get(low, 0)
+            if longest:  # the longest phrase (up to 4 words) starting here
+                for size in range(min(longest, 4, n - i), 0, -1):
+                    phrase = phrases.get(tuple(lows[i : i + size]))
+                    if phrase is not None:
+                        break
+                else:
+                    size = 1
             kind = phrase.get("kind") if phrase is not None else ""
             rel = None
             if kind == "prep" and self.in_quote[i] < 0:

@@ -166,9 +166,45 @@ class AttributionFeatures(SpanExtractor):
 
     def find_spans(self, doc: Document, voice: VoiceMap) -> list[Span]:
         """Spans for the parts of every relation: source, cue and content."""
+        return self._relation_spans(self.attributions(doc), voice)
+
+    def spans_from(
+        self,
+        attributions: Sequence[Attribution],
+        item: Article | Document,
+        *,
+        voice: VoiceMap | None = None,
+    ) -> list[Span]:
+        """Spans of relations already found, as :meth:`spans` would return them.
+
+        :func:`framing.extract` finds the relations of an article once (they decide the
+        voice of every other feature) and builds the attribution spans from them here.
+
+        Parameters
+        ----------
+        attributions : sequence of Attribution
+            The relations of ``item``, as :meth:`attributions` returns them.
+        item : Article or Document
+        voice : VoiceMap, optional
+            Quoted regions; by default the quotations of the document.
+
+        Returns
+        -------
+        list of Span
+            Sorted by offset; equal to ``spans(item, voice=voice)``.
+        """
+        self._ensure_fitted()
+        doc = as_document(item)
+        vm = voice if voice is not None else VoiceMap.build(doc.quotes)
+        spans = self._relation_spans(attributions, vm)
+        for s in spans:
+            s.check(doc.text)
+        return sorted(spans, key=lambda s: (s.start, s.end))
+
+    def _relation_spans(self, attributions: Sequence[Attribution], voice: VoiceMap) -> list[Span]:
         spans: list[Span] = []
         seen: set[tuple[int, int, str]] = set()
-        for i, a in enumerate(self.attributions(doc)):
+        for i, a in enumerate(attributions):
             parts = (
                 ("source", a.source, a.source_type),
                 ("cue", a.cue, a.cue_stance),

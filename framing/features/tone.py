@@ -14,12 +14,13 @@ each version chose to carry, not as bias.
 
 from __future__ import annotations
 
+import string
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from typing import Any
 
-from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
 from framing.errors import ModelNotFoundError
 from framing.features.base import SpanExtractor, rate_metrics
@@ -31,13 +32,83 @@ __all__ = ["ToneFeatures", "load_vader"]
 THRESHOLD = 0.05
 
 
+class _SentiText(SentiText):
+    """NLTK's :class:`SentiText` without its per-sentence punctuation x word dictionary.
+
+    NLTK maps every whitespace token that is a punctuation mark of ``PUNC_LIST`` glued to a
+    word of the sentence (``"cat,"``, ``"!cat"``) to the word, through a dictionary of every
+    mark before and after every word of the sentence, built anew for each sentence. Words
+    hold no ASCII punctuation and marks are nothing else, so a token has at most one such
+    split: the run of ASCII punctuation at its start or at its end. Looking that split up
+    gives the same words without the dictionary. The words of the sentence are its
+    whitespace-separated parts with every ASCII punctuation character deleted, as NLTK's
+    ``REGEX_REMOVE_PUNCTUATION`` (a class of exactly those characters) deletes them.
+    """
+
+    def _words_and_emoticons(self) -> list[str]:
+        wes = [we for we in self.text.split() if len(we) > 1]
+        words_only: set[str] | None = None
+        for i, we in enumerate(wes):
+            if we[-1] in _ASCII_PUNCT:
+                j = len(we) - 1
+                while j > 0 and we[j - 1] in _ASCII_PUNCT:
+                    j -= 1
+                word, mark = we[:j], we[j:]
+            elif we[0] in _ASCII_PUNCT:
+                j = 1
+                while j < len(we) and we[j] in _ASCII_PUNCT:
+                    j += 1
+                mark, word = we[:j], we[j:]
+            else:
+                continue
+            if mark not in self.PUNC_LIST:
+                continue
+            if words_only is None:  # the words of the sentence, punctuation removed
+                no_punc = self.text.translate(_DROP_PUNCT)  # REGEX_REMOVE_PUNCTUATION's deletion
+                words_only = {w for w in no_punc.split() if len(w) > 1}
+            if word in words_only:
+                wes[i] = word
+        return wes
+
+
+_ASCII_PUNCT = frozenset(string.punctuation)
+_DROP_PUNCT = str.maketrans("", "", string.punctuation)
+
+
 class _Vader(SentimentIntensityAnalyzer):
-    """NLTK's analyzer, given the lexicon text directly instead of an nltk.data path."""
+    """NLTK's analyzer, given the lexicon text directly instead of an nltk.data path.
+
+    :meth:`polarity_scores` is NLTK's with :class:`_SentiText` (the same words, found
+    faster); the scores are identical.
+    """
 
     def __init__(self, lexicon_text: str) -> None:
         self.lexicon_file = lexicon_text.strip("\n")
         self.lexicon = self.make_lex_dict()
         self.constants = VaderConstants()
+        self._punc_list = frozenset(self.constants.PUNC_LIST)
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """VADER's scores of ``text`` (``neg``, ``neu``, ``pos``, ``compound``)."""
+        sentitext = _SentiText(text, self._punc_list, self.constants.REGEX_REMOVE_PUNCTUATION)
+        sentiments: list[float] = []
+        words_and_emoticons = sentitext.words_and_emoticons
+        first_index: dict[str, int] = {}
+        for idx, token in enumerate(words_and_emoticons):
+            first_index.setdefault(token, idx)
+        boosters = self.constants.BOOSTER_DICT
+        last = len(words_and_emoticons) - 1
+        for item in words_and_emoticons:
+            i = first_index[item]
+            low = item.lower()
+            if (i < last and low == "kind" and words_and_emoticons[i + 1].lower() == "of") or (
+                low in boosters
+            ):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words_and_emoticons, sentiments)
+        return self.score_valence(sentiments, text)
 
 
 @cache

@@ -1,7 +1,8 @@
 """Shortcuts taken for speed give what the direct computation gives.
 
-:func:`framing.extract` finds attributions once and hands them to the attribution
-extractor's spans; tone keeps the VADER scores of the last document; ``word_count`` keeps the
+:func:`framing.extract` finds attributions once and builds the attribution spans from them
+(``AttributionFeatures.spans_from``); the attribution rules look phrases up by their first
+word; tone keeps the VADER scores of the last document; ``word_count`` keeps the
 count of the last document; the loaded-language token features cache what depends on the
 word alone.
 """
@@ -83,3 +84,32 @@ def test_loaded_token_features_layout() -> None:
     # the cached word part is reused for the next call with the same word
     assert token_features(words, 1, [None, "deception", None]) == feats
     assert _word_features.cache_info().hits >= 1
+
+
+def test_spans_from_found_relations_equal_spans(troib: Article, ians: Article) -> None:
+    att = AttributionFeatures()
+    for art in (troib, ians):
+        doc = process(art)
+        relations = att.attributions(doc)
+        voice = VoiceMap.build(doc.quotes, [a.content for a in relations])
+        expected = att.spans(doc, voice=voice)
+        assert expected
+        assert att.spans_from(relations, doc, voice=voice) == expected
+        assert att.spans_from(relations, doc) == att.spans(doc)  # default voice: quotations
+
+
+def test_spans_from_empty_relations_give_no_spans(troib: Article) -> None:
+    assert AttributionFeatures().spans_from([], troib) == []
+
+
+def test_multi_word_phrases_found_by_their_first_word() -> None:
+    # "in an interview with" (4 words) and "in comments to" (3) both start with "in"; the
+    # channel is the noun phrase after each, kept on the relation of its sentence.
+    text = (
+        "In an interview with Reuters, the minister said the talks would resume. "
+        "In comments to CNN, the envoy said the meeting never happened."
+    )
+    rels = AttributionFeatures(use_model=False).attributions(Article(id="c", outlet="X", text=text))
+    said = [r for r in rels if r.cue is not None and r.cue.text == "said"]
+    assert [r.source.text for r in said] == ["the minister", "the envoy"]
+    assert [r.attrs.get("channel") for r in said] == ["Reuters", "CNN"]

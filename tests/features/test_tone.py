@@ -32,3 +32,53 @@ def test_sklearn_access(troib, ians):
     frame = tone.fit_transform([troib, ians])
     assert list(frame.columns) == ["tone:negative", "tone:positive"]
     assert frame.shape == (2, 2)
+
+
+def _sentences(*articles):
+    return [s.text for a in articles for s in process(a, tag=False).sentences]
+
+
+def test_fast_vader_scores_equal_nltk_analyzer(troib, ians):
+    # the analyzer keeps NLTK's scoring and finds the words faster; NLTK's own analyzer, with
+    # the same lexicon, is the reference (PUNC_LIST marks glued to words are stripped)
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from framing.features.tone import load_vader
+
+    fast = load_vader()[0]
+    ref = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+    ref.lexicon, ref.constants = fast.lexicon, fast.constants
+    extra = [
+        "Great, (really) good!!",
+        "!!! WOW... it is NOT bad, ,good; 'nice' \"fine\" kind of sad?!?",
+        "—“Terrible,” he said.",
+        "",
+    ]
+    sentences = _sentences(troib, ians) + extra
+    assert len(sentences) > 20
+    for s in sentences:
+        assert fast.polarity_scores(s) == ref.polarity_scores(s), s
+
+
+def test_fast_vader_strips_list_marks_only():
+    from framing.features.tone import _SentiText, load_vader
+
+    c = load_vader()[0].constants
+    st = _SentiText("Great, (really) good!! x ,so", c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION)
+    # "," and "!!" are PUNC_LIST marks glued to words; "(" and ")" are not; "x" is too short
+    assert st.words_and_emoticons == ["Great", "(really)", "good", "so"]
+
+
+def test_polnear_sentences_score_as_nltk(shared_data):
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from framing.features.tone import load_vader
+    from framing.types import Article
+
+    fast = load_vader()[0]
+    ref = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+    ref.lexicon, ref.constants = fast.lexicon, fast.constants
+    files = sorted((shared_data / "polnear" / "data" / "dev").rglob("*.txt"))[:20]
+    arts = [Article(id=p.stem, outlet="p", text=p.read_text(encoding="utf-8")) for p in files]
+    for s in _sentences(*arts):
+        assert fast.polarity_scores(s) == ref.polarity_scores(s), s
