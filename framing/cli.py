@@ -85,34 +85,60 @@ def inspect_cli(args: argparse.Namespace) -> int:
 
 
 def extract_cli(args: argparse.Namespace) -> int:
-    """``framing extract INPUT... --format jsonl``: one JSON object per article."""
+    """``framing extract INPUT... [--format jsonl]``: one JSON object per article on stdout.
+
+    With ``-o OUT.parquet`` / ``-o OUT.jsonl`` the batch engine runs instead
+    (:func:`extract_batch_cli`).
+    """
+    if args.out is not None:
+        return extract_batch_cli(args)
+    if args.format not in (None, "jsonl"):
+        print(f"framing: error: --format {args.format} needs -o FILE.", file=sys.stderr)
+        return EXIT_USAGE
     from framing.ingest import iter_path
     from framing.pipeline import extract
     from framing.report import record_json
 
     errors: list[IngestError] = []
-    sink: TextIO
-    lines: list[str] = []
-    count = 0
     for path in args.inputs:
         for item in iter_path(path, encoding=args.encoding):
             if isinstance(item, IngestError):
                 errors.append(item)
                 print(f"framing: error: {item}", file=sys.stderr)
                 continue
-            line = record_json(extract(item))
-            count += 1
-            if args.out is None:
-                sys.stdout.write(line + "\n")
-            else:
-                lines.append(line)
-    if args.out is not None:
-        from framing.report import write_atomic
-
-        write_atomic(args.out, "".join(line + "\n" for line in lines))
-        sink = sys.stderr
-        print(f"framing: wrote {count} articles to {args.out}", file=sink)
+            sys.stdout.write(record_json(extract(item)) + "\n")
     return EXIT_INPUT if errors else EXIT_OK
+
+
+def extract_batch_cli(args: argparse.Namespace) -> int:
+    """``framing extract INPUT... -o OUT.parquet|OUT.jsonl``: parallel and resumable."""
+    from framing.batch import extract_corpus
+    from framing.batch.engine import BatchError
+
+    try:
+        result = extract_corpus(
+            args.inputs,
+            args.out,
+            jobs=args.jobs,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            fmt=args.format,
+            chunk_size=args.chunk_size,
+            encoding=args.encoding,
+            overwrite=args.overwrite,
+            progress=False if args.quiet else None,
+            echo_errors=not args.quiet,
+        )
+    except BatchError as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if not args.quiet:
+        done = "already complete: " if result.chunks_run == 0 else ""
+        resumed = f", {result.chunks_resumed} chunks from an earlier run" if (
+            result.chunks_resumed and result.chunks_run) else ""
+        print(f"framing: {done}wrote {result.n_articles} articles to {result.out} "
+              f"({result.n_errors} errors in {result.errors_path}{resumed})", file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_INPUT
 
 
 def compare_cli(args: argparse.Namespace) -> int:
@@ -147,6 +173,105 @@ def compare_cli(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_articles(args: argparse.Namespace) -> tuple[list, list[IngestError]]:
+    """Articles of every input path (files, folders, manifests, JSONL); errors reported."""
+    from framing.ingest import iter_path
+
+    articles, errors = [], []
+    for path in args.inputs:
+        for item in iter_path(path, encoding=args.encoding):
+            if isinstance(item, IngestError):
+                errors.append(item)
+                print(f"framing: error: {item}", file=sys.stderr)
+            else:
+                articles.append(item)
+    return articles, errors
+
+
+def stories_cli(args: argparse.Namespace) -> int:
+    """``framing stories INPUT... [-o stories.json] [--format json|table]``."""
+    from framing.stories import group as defaults
+    from framing.stories import group_stories, stories_json, stories_table
+
+    articles, errors = _read_articles(args)
+    threshold = defaults.DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    params = {
+        "window_days": args.window_days,
+        "threshold": threshold,
+        "merge_threshold": defaults.DEFAULT_MERGE_THRESHOLD,
+        "scale": "z",
+        "linkage": defaults.DEFAULT_LINKAGE,
+        "outlet_penalty": defaults.DEFAULT_OUTLET_PENALTY,
+    }
+    stories = group_stories(articles, window_days=args.window_days, threshold=threshold)
+    fmt = args.format or ("json" if args.out is not None else "table")
+    if fmt == "json":
+        text = json.dumps(stories_json(stories, parameters=params), ensure_ascii=False, indent=2)
+        text += "\n"
+    else:
+        text = stories_table(stories)
+    if args.out is not None:
+        from framing.report import write_atomic
+
+        write_atomic(args.out, text)
+        print(f"framing: wrote {len(stories)} stories ({len(articles)} articles) to {args.out}",
+              file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_INPUT if errors else EXIT_OK
+
+
+def profile_cli(args: argparse.Namespace) -> int:
+    """``framing profile INPUT... [--stories stories.json] [-o profiles.json] [--figure F]``."""
+    from framing.pipeline import extract
+    from framing.profiles import outlet_profiles
+    from framing.stories import group_stories, read_story_map
+
+    articles, errors = _read_articles(args)
+    if not articles:
+        print("framing: error: no readable article to profile.", file=sys.stderr)
+        return EXIT_INPUT if errors else EXIT_USAGE
+    if args.stories is not None:
+        story_of = read_story_map(args.stories)
+        for a in articles:
+            if a.id not in story_of:
+                print(f"framing: warning: article {a.id!r} is not in {args.stories}; "
+                      "it is profiled as a story of its own.", file=sys.stderr)
+                story_of[a.id] = f"single-{a.id}"
+    else:
+        story_of = {aid: s.id for s in group_stories(articles) for aid in s.article_ids}
+    profiles = outlet_profiles([extract(a) for a in articles], stories=story_of)
+    if args.figure is not None:
+        from framing.plot.style import standalone_figures
+        from framing.profiles.plot import plot_outlet_profiles
+
+        args.figure.parent.mkdir(parents=True, exist_ok=True)
+        with standalone_figures():
+            ax = plot_outlet_profiles(profiles)
+            ax.figure.savefig(args.figure, dpi=150)
+        print(f"framing: wrote {args.figure}", file=sys.stderr)
+    if args.out is not None:
+        from framing.report import write_atomic
+
+        write_atomic(args.out, json.dumps(profiles.to_dict(), ensure_ascii=False, indent=2))
+        print(f"framing: wrote {args.out}", file=sys.stderr)
+    elif args.format == "json":
+        sys.stdout.write(json.dumps(profiles.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        frame = profiles.to_frame()
+        frame["cell"] = [
+            f"{v:.3f} [{lo:.3f}, {hi:.3f}]" for v, lo, hi in
+            zip(frame["value"], frame["low"], frame["high"], strict=True)
+        ]
+        table = frame.pivot(index="label", columns="outlet", values="cell")
+        table = table.reindex(index=[m.label for m in profiles.measures],
+                              columns=list(profiles.outlets))
+        print(f"{len(profiles.outlets)} outlets, {len(profiles.stories)} stories, "
+              f"{len(articles)} articles; value [95% bootstrap CI over stories]")
+        sys.stdout.write(table.to_string() + "\n")
+    return EXIT_INPUT if errors else EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -170,8 +295,22 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="extract features: one JSON object per article")
     p.add_argument("inputs", nargs="+", metavar="INPUT", type=Path)
-    p.add_argument("--format", choices=("jsonl",), default="jsonl")
-    p.add_argument("-o", "--out", type=Path, help="write to this file instead of stdout")
+    p.add_argument("--format", choices=("jsonl", "parquet"), default=None,
+                   help="output format (default: jsonl; with -o, from its suffix)")
+    p.add_argument("-o", "--out", type=Path,
+                   help="write OUT.jsonl or OUT.parquet (parallel, resumable; docs/batch.md)")
+    p.add_argument("-j", "--jobs", type=int, default=None,
+                   help="worker processes with -o (default: every core)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="run chunks on local processes or on Dask distributed (extra dask)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (default: start a LocalCluster)")
+    p.add_argument("--chunk-size", type=int, default=16, metavar="N",
+                   help="inputs per task and part file (default: 16)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace an output made by a different command")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar, no summary, no error echo (errors file still written)")
     common(p)
     p.set_defaults(func=extract_cli)
 
@@ -183,6 +322,33 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the comparison to stdout (default: markdown unless --out)")
     common(p)
     p.set_defaults(func=compare_cli)
+
+    p = sub.add_parser("stories", help="group a pile of articles into stories")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", type=Path,
+                   help="article files, folders, manifests or JSONL files")
+    p.add_argument("-o", "--out", type=Path, help="write the stories (JSON) to this file")
+    p.add_argument("--format", choices=("json", "table"), default=None,
+                   help="output format (default: table on stdout; json with -o)")
+    p.add_argument("--window-days", type=float, default=3.0, metavar="DAYS",
+                   help="articles dated further apart never share a story (default: 3)")
+    p.add_argument("--threshold", type=float, default=None,
+                   help="similarity to join a story, in standard deviations above the "
+                   "pile's mean cosine (default: tuned on NeuS train)")
+    common(p)
+    p.set_defaults(func=stories_cli)
+
+    p = sub.add_parser("profile", help="outlet profiles across many stories, with CIs")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", type=Path,
+                   help="article files, folders, manifests or JSONL files")
+    p.add_argument("--stories", type=Path, metavar="STORIES_JSON",
+                   help="stories from `framing stories -o` (default: group the inputs)")
+    p.add_argument("-o", "--out", type=Path, help="write the profiles (JSON) to this file")
+    p.add_argument("--format", choices=("json", "table"), default="table",
+                   help="stdout format when no -o is given (default: table)")
+    p.add_argument("--figure", type=Path, metavar="FILE.png",
+                   help="also draw the profiles (PNG, SVG or PDF by suffix)")
+    common(p)
+    p.set_defaults(func=profile_cli)
     return parser
 
 

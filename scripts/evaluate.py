@@ -18,7 +18,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 DOC = ROOT / "docs" / "evaluation.md"
+
+from framing.report.io import write_atomic  # noqa: E402
 
 #: section name -> scorer module (in document order)
 SECTIONS = {
@@ -29,6 +32,7 @@ SECTIONS = {
     "attribution_textacy": "framing.evaluate.attribution_textacy",
     "comparison": "framing.evaluate.comparison",
     "stories": "framing.evaluate.stories",
+    "profiles": "framing.evaluate.profiles",
 }
 
 HEADER = """# Evaluation
@@ -61,27 +65,27 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_dir():
         print(f"error: gold data folder {args.data} not found", file=sys.stderr)
         return 2
-    old = _existing_sections(DOC.read_text(encoding="utf-8")) if DOC.exists() else {}
-    sections = dict(old)
+    fresh: dict[str, str] = {}
     for name in args.only or SECTIONS:
         try:
             module = importlib.import_module(SECTIONS[name])
             t0 = time.perf_counter()
-            sections[name] = module.report(args.data).strip("\n")
+            fresh[name] = module.report(args.data).strip("\n")
         except ModuleNotFoundError as exc:
             # optional baselines (spaCy, textacy) keep the section measured where installed
             print(f"skip {name}: {exc}; the section is kept as it was", file=sys.stderr)
             continue
         print(f"{name}: {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+    # Read the document only now, so sections another run wrote meanwhile are kept.
+    sections = _existing_sections(DOC.read_text(encoding="utf-8")) if DOC.exists() else {}
+    sections.update(fresh)
     parts = [HEADER]
     for name in SECTIONS:
         if name in sections:
             start, end = _marker(name)
             parts.append(f"{start}\n{sections[name]}\n{end}\n")
     DOC.parent.mkdir(parents=True, exist_ok=True)
-    tmp = DOC.with_suffix(".md.tmp")
-    tmp.write_text("\n".join(parts), encoding="utf-8")
-    tmp.replace(DOC)
+    write_atomic(DOC, "\n".join(parts))
     print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
     return 0
 
