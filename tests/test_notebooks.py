@@ -100,5 +100,6 @@ def test_basil_notebook_profiles_outlets(
     assert "4 events, 12 articles" in text
     for outlet in ("Fox News", "New York Times", "HuffPost"):
         assert outlet in text
-    assert "anonymous or vague share of sources" in text
+    assert "anonymous sources (share of sourced attributions)" in text
+    assert "within-story differences have a 95% interval" in text
     assert len(_outputs(nb, "image/png")) == 1

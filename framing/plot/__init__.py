@@ -18,7 +18,6 @@ from __future__ import annotations
 from framing.plot.accessor import ComparisonPlot
 from framing.plot.alignment import plot_alignment
 from framing.plot.loaded import plot_loaded_terms
-from framing.plot.profile import outlet_profile, plot_outlet_profile
 from framing.plot.rates import plot_feature_rates
 from framing.plot.save import FIGURES, save_figures
 from framing.plot.sourcing import plot_sourcing
@@ -30,12 +29,10 @@ __all__ = [
     "OKABE_ITO",
     "ComparisonPlot",
     "outlet_colors",
-    "outlet_profile",
     "plot_alignment",
     "plot_distinctive_terms",
     "plot_feature_rates",
     "plot_loaded_terms",
-    "plot_outlet_profile",
     "plot_sourcing",
     "plot_style",
     "save_figures",
