@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
-from framing.errors import OffsetError
+from framing.errors import IngestError, OffsetError
 
 __all__ = [
+    "MAX_ARTICLE_CHARS",
     "Article",
     "Attribution",
     "Document",
@@ -30,6 +31,12 @@ __all__ = [
 ]
 
 Voice = Literal["narrator", "quoted"]
+
+#: Longest canonical text accepted for one article (characters). Two million characters is
+#: about 330,000 words, a hundred times the longest news feature; extraction takes about a
+#: minute per million characters. Longer texts are refused with an :class:`IngestError` that
+#: names the article and its file (see ``docs/reliability.md``).
+MAX_ARTICLE_CHARS = 2_000_000
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -112,6 +119,14 @@ class Article:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise TypeError(f"Article.text must be str; got {type(self.text).__name__}.")
+        if len(self.text) > MAX_ARTICLE_CHARS:
+            meta = self.meta or {}
+            raise IngestError(
+                f"article {self.id!r} has {len(self.text):,} characters, over the limit of "
+                f"{MAX_ARTICLE_CHARS:,} (framing.types.MAX_ARTICLE_CHARS); split it into parts.",
+                path=meta.get("path") or f"<article {self.id}>",
+                record=meta.get("record"),
+            )
         if not 0 <= self.body_start <= len(self.text):
             raise OffsetError(
                 f"Article {self.id!r}: body_start={self.body_start} is outside the text "

@@ -15,7 +15,7 @@ from typing import Any
 
 from framing.errors import IngestError
 from framing.ingest.corpus import MANIFEST_NAMES, SUPPORTED_SUFFIXES, iter_manifest
-from framing.ingest.decode import read_text
+from framing.ingest.decode import MAX_ARTICLE_FILE_BYTES, MAX_PAGE_BYTES, read_text
 from framing.ingest.html import parse_html
 from framing.ingest.jsonl import iter_records
 from framing.ingest.text import parse_text
@@ -81,10 +81,21 @@ def iter_path(
                     item = replace(item, outlet=outlet, source_chain=(outlet,))
                 yield item
         elif suffix in (".html", ".htm"):
-            yield parse_html(read_text(p, encoding=encoding), path=name, id=id, outlet=outlet)
+            page = read_text(
+                p,
+                encoding=encoding,
+                max_bytes=MAX_PAGE_BYTES,
+                limit_name="framing.ingest.decode.MAX_PAGE_BYTES",
+            )
+            yield parse_html(page, path=name, id=id, outlet=outlet)
         else:
             yield parse_text(
-                read_text(p, encoding=encoding),
+                read_text(
+                    p,
+                    encoding=encoding,
+                    max_bytes=MAX_ARTICLE_FILE_BYTES,
+                    limit_name="framing.ingest.decode.MAX_ARTICLE_FILE_BYTES",
+                ),
                 path=name,
                 id=id,
                 outlet=outlet,

@@ -7,13 +7,15 @@ A story folder holds the versions of one story and a ``manifest.json``::
         ...]}
 
 Versions load in manifest order; the manifest's ``outlet``, ``source_chain``, ``date``,
-``title`` and ``url`` override what ingestion infers. Paths in a manifest must stay inside
-the folder. A folder without a manifest loads every supported file in name order.
+``title`` and ``url`` override what ingestion infers. Paths in a manifest must name article
+files inside the folder (after following symbolic links): not the folder itself, not a
+manifest, not a path with a NUL byte. Every field is type-checked, and a bad manifest is an
+:class:`~framing.errors.IngestError` naming the version. A folder without a manifest loads
+every supported file in name order.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +23,7 @@ from typing import Any
 
 from framing.errors import IngestError
 from framing.ingest.decode import read_text
+from framing.ingest.jsonl import parse_json
 from framing.types import Article
 
 __all__ = ["MANIFEST_NAMES", "SUPPORTED_SUFFIXES", "iter_manifest", "read_manifest"]
@@ -40,27 +43,47 @@ def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
         leaves the folder.
     """
     name = str(path)
-    try:
-        data = json.loads(read_text(path))
-    except json.JSONDecodeError as exc:
-        raise IngestError(
-            f"malformed manifest JSON ({exc.msg} at line {exc.lineno}).", path=name
-        ) from None
+    data = parse_json(read_text(path), path=name, what="manifest JSON")
     if not isinstance(data, dict) or not isinstance(data.get("versions"), list):
         raise IngestError("a manifest needs a 'versions' list.", path=name)
+    if "story" in data and not isinstance(data["story"], str):
+        raise IngestError("'story' must be a string.", path=name)
     root = Path(path).resolve().parent
     for i, v in enumerate(data["versions"]):
-        if not isinstance(v, dict) or not isinstance(v.get("file"), str):
+        where = f"version {i}"
+        if not isinstance(v, dict) or not isinstance(v.get("file"), str) or not v["file"]:
+            raise IngestError("each version needs a non-empty 'file' string.", path=name,
+                              record=where)
+        for key in ("id", "outlet", "date", "title", "url", "note"):
+            if key in v and not isinstance(v[key], str):
+                raise IngestError(
+                    f"'{key}' must be a string; got {type(v[key]).__name__}.",
+                    path=name,
+                    record=where,
+                )
+        chain = v.get("source_chain", [])
+        if not isinstance(chain, list) or not all(isinstance(s, str) for s in chain):
+            raise IngestError("'source_chain' must be a list of strings.", path=name,
+                              record=where)
+        try:
+            target = (root / v["file"]).resolve()
+            is_dir = target.is_dir()
+        except (ValueError, OSError, RuntimeError) as exc:  # a NUL byte, a symbolic-link loop
             raise IngestError(
-                "each version needs a 'file' string.", path=name, record=f"version {i}"
-            )
-        target = (root / v["file"]).resolve()
+                f"file {v['file']!r} is not a usable path ({exc}).", path=name, record=where
+            ) from None
         if not target.is_relative_to(root):
             raise IngestError(
                 f"file {v['file']!r} is outside the story folder; manifests may only name "
                 "files inside their folder.",
                 path=name,
-                record=f"version {i}",
+                record=where,
+            )
+        if target == root or is_dir or target.name in MANIFEST_NAMES:
+            raise IngestError(
+                f"file {v['file']!r} is not an article file (a folder or a manifest).",
+                path=name,
+                record=where,
             )
     return data
 

@@ -16,11 +16,26 @@ from pathlib import Path
 
 from framing.errors import IngestError
 from framing.patterns import RE_CONTROL
+from framing.types import MAX_ARTICLE_CHARS
 
-__all__ = ["MAX_BYTES", "decode_bytes", "normalize_text", "read_text"]
+__all__ = [
+    "MAX_ARTICLE_FILE_BYTES",
+    "MAX_BYTES",
+    "MAX_PAGE_BYTES",
+    "decode_bytes",
+    "normalize_text",
+    "read_text",
+]
 
-#: Largest input file accepted (bytes). Larger files are refused with a clear error.
+#: Largest input file accepted (bytes): JSON and JSONL files holding many articles. Larger
+#: files are refused with a clear error before anything is read.
 MAX_BYTES = 100 * 1024 * 1024
+#: Largest text file holding one article (bytes): no encoding needs more than four bytes per
+#: character, so a larger file cannot fit :data:`framing.types.MAX_ARTICLE_CHARS`. Refused
+#: from its size alone, before it is read.
+MAX_ARTICLE_FILE_BYTES = 4 * MAX_ARTICLE_CHARS
+#: Largest saved HTML page (bytes); markup, scripts and inline images take room.
+MAX_PAGE_BYTES = 32 * 1024 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -93,9 +108,27 @@ def decode_bytes(data: bytes, *, path: str = "<bytes>", encoding: str | None = N
 
 
 def read_text(
-    path: str | os.PathLike[str], *, encoding: str | None = None, max_bytes: int = MAX_BYTES
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    limit_name: str = "framing.ingest.decode.MAX_BYTES",
 ) -> str:
     """Read a file as text with the checks of :func:`decode_bytes` and a size limit.
+
+    The size is checked from the file system before the file is read, so an enormous file
+    costs no memory.
+
+    Parameters
+    ----------
+    path : path-like
+        The file.
+    encoding : str, optional
+        Encoding to use instead of detection.
+    max_bytes : int
+        Largest size accepted.
+    limit_name : str
+        The name of the limit, given in the error message.
 
     Raises
     ------
@@ -110,8 +143,8 @@ def read_text(
             raise IngestError("is a folder, not a file.", path=name)
         if size > max_bytes:
             raise IngestError(
-                f"is {size:,} bytes, over the limit of {max_bytes:,} bytes; split it or raise "
-                "max_bytes.",
+                f"is {size:,} bytes, over the limit of {max_bytes:,} bytes ({limit_name}); "
+                "split it into smaller files.",
                 path=name,
             )
         data = p.read_bytes()

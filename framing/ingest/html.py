@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import IngestError
-from framing.ingest.decode import read_text
+from framing.ingest.decode import MAX_PAGE_BYTES, read_text
 from framing.ingest.text import outlet_name
 from framing.types import Article
 
@@ -78,4 +78,10 @@ def read_html_article(
     encoding: str | None = None,
 ) -> Article:
     """Read one saved HTML page as an :class:`Article`."""
-    return parse_html(read_text(path, encoding=encoding), path=str(path), id=id, outlet=outlet)
+    page = read_text(
+        path,
+        encoding=encoding,
+        max_bytes=MAX_PAGE_BYTES,
+        limit_name="framing.ingest.decode.MAX_PAGE_BYTES",
+    )
+    return parse_html(page, path=str(path), id=id, outlet=outlet)

@@ -8,21 +8,37 @@ one record per line (blank lines are skipped).
 
 Bad records raise :class:`~framing.errors.IngestError` naming the file and line (or record
 index); :func:`iter_records` yields them instead of raising so that a batch keeps going.
+Every failure of the JSON parser (malformed text, nesting deeper than the recursion limit,
+integers of more than 4300 digits) becomes such an error, never a traceback.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from framing.errors import IngestError
-from framing.ingest.decode import read_text
-from framing.types import Article
+from framing.ingest.decode import MAX_BYTES, read_text
+from framing.types import MAX_ARTICLE_CHARS, Article
 
-__all__ = ["article_from_record", "iter_records", "read_json_articles"]
+__all__ = [
+    "MAX_RECORD_BYTES",
+    "article_from_record",
+    "iter_records",
+    "parse_json",
+    "parse_records",
+    "read_json_articles",
+]
+
+#: Longest JSON Lines line (bytes). A record's ``text`` of
+#: :data:`framing.types.MAX_ARTICLE_CHARS` characters written with ``\uXXXX`` escapes
+#: takes six bytes a character; longer lines are refused, unread, naming the line.
+MAX_RECORD_BYTES = 8 * MAX_ARTICLE_CHARS
 
 _KNOWN = ("id", "outlet", "title", "date", "url", "source_chain")
 
@@ -102,57 +118,180 @@ def article_from_record(
     )
 
 
-def iter_records(
-    path: str | os.PathLike[str], *, encoding: str | None = None
-) -> Iterator[Article | IngestError]:
-    """Yield an :class:`Article` or an :class:`IngestError` for each record of a file.
+def parse_json(
+    text: str,
+    *,
+    path: str,
+    record: int | str | None = None,
+    with_line: bool = True,
+    what: str = "JSON",
+) -> Any:
+    """``json.loads`` whose every failure is an :class:`IngestError` naming file and record.
 
-    File-level problems (missing, empty, undecodable) are raised, not yielded.
+    Malformed text, nesting deeper than the recursion limit and integers of more than 4300
+    digits are all refused with a message; no other exception escapes.
     """
-    name = str(path)
-    text = read_text(path, encoding=encoding)
-    stem = Path(name).stem
-    if name.lower().endswith(".jsonl") or name.lower().endswith(".ndjson"):
-        seen = 0
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            seen += 1
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield IngestError(
-                    f"malformed JSON ({exc.msg} at column {exc.colno}).", path=name, record=lineno
-                )
-                continue
-            try:
-                yield article_from_record(
-                    record, path=name, where=lineno, default_id=f"{stem}-{lineno}"
-                )
-            except IngestError as exc:
-                yield exc
-        if not seen:
-            raise IngestError("the file has no records (only blank lines).", path=name)
-        return
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}" if with_line else f"column {exc.colno}"
         raise IngestError(
-            f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).", path=name
+            f"malformed {what} ({exc.msg} at {where}).", path=path, record=record
         ) from None
+    except RecursionError:
+        raise IngestError(
+            f"{what} nested too deeply (arrays or objects inside each other over about "
+            f"{sys.getrecursionlimit()} levels).",
+            path=path,
+            record=record,
+        ) from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise IngestError(f"malformed {what} ({exc}).", path=path, record=record) from None
+
+
+def parse_records(text: str, *, path: str = "<json>") -> Iterator[Article | IngestError]:
+    """Yield an :class:`Article` or an :class:`IngestError` for each record of decoded text.
+
+    ``path`` decides the format as for files: a name ending in ``.jsonl`` or ``.ndjson``
+    is JSON Lines (records separated by ``\\n`` only: U+2028 and other Unicode line breaks
+    inside a record are text), anything else one JSON value (an object or a list of them).
+
+    Raises
+    ------
+    IngestError
+        Problems of the whole text (malformed JSON file, no records).
+    """
+    stem = Path(path).stem
+    if path.lower().endswith((".jsonl", ".ndjson")):
+        yield from _records_of_lines(enumerate(text.split("\n"), start=1), path, stem)
+        return
+    data = parse_json(text, path=path, record=None, with_line=True)
     records = data if isinstance(data, list) else [data]
     if not records:
-        raise IngestError("the JSON list has no records.", path=name)
+        raise IngestError("the JSON list has no records.", path=path)
     for i, record in enumerate(records):
         try:
             yield article_from_record(
                 record,
-                path=name,
+                path=path,
                 where=f"record {i}" if isinstance(data, list) else None,
                 default_id=f"{stem}-{i}" if isinstance(data, list) else stem,
             )
         except IngestError as exc:
             yield exc
+
+
+def _records_of_lines(
+    lines: Iterable[tuple[int, str | IngestError]], path: str, stem: str
+) -> Iterator[Article | IngestError]:
+    seen = 0
+    for lineno, line in lines:
+        if isinstance(line, IngestError):
+            seen += 1
+            yield line
+            continue
+        if not line.strip():
+            continue
+        seen += 1
+        try:
+            record = parse_json(line, path=path, record=lineno, with_line=False)
+            yield article_from_record(
+                record, path=path, where=lineno, default_id=f"{stem}-{lineno}"
+            )
+        except IngestError as exc:
+            yield exc
+    if not seen:
+        raise IngestError("the file has no records (only blank lines).", path=path)
+
+
+def _utf8_lines(fh: BinaryIO, path: str) -> Iterator[tuple[int, str | IngestError]]:
+    """Lines of a UTF-8 JSONL file read one at a time; an over-long line is skipped unread."""
+    lineno = 0
+    chunk = 1 << 20
+    while True:
+        raw = bytearray()  # grown 1 MiB at a time: memory stays near the line's own size
+        while len(raw) <= MAX_RECORD_BYTES:
+            piece = fh.readline(chunk)
+            raw += piece
+            if not piece or piece.endswith(b"\n"):
+                break
+        if not raw:
+            return
+        lineno += 1
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            del raw[: len(codecs.BOM_UTF8)]
+        if len(raw) > MAX_RECORD_BYTES:
+            while not raw.endswith(b"\n"):  # skip the rest of the line, 1 MiB at a time
+                raw = bytearray(fh.readline(chunk))
+                if not raw:
+                    break
+            yield lineno, IngestError(
+                f"line is over {MAX_RECORD_BYTES:,} bytes (framing.ingest.jsonl."
+                "MAX_RECORD_BYTES); a record this long cannot fit one article.",
+                path=path,
+                record=lineno,
+            )
+            continue
+        try:
+            yield lineno, raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield lineno, IngestError(
+                f"not valid UTF-8 at byte {exc.start} of the line; re-save the file as UTF-8 "
+                "or name the encoding (--encoding cp1252).",
+                path=path,
+                record=lineno,
+            )
+
+
+def iter_records(
+    path: str | os.PathLike[str], *, encoding: str | None = None
+) -> Iterator[Article | IngestError]:
+    """Yield an :class:`Article` or an :class:`IngestError` for each record of a file.
+
+    File-level problems (missing, empty, binary, undecodable, too large) are raised, not
+    yielded. A UTF-8 JSON Lines file is read one line at a time, so memory holds one record,
+    not the file; other encodings (named, or a UTF-16/32 byte-order mark) are decoded whole.
+    """
+    name = str(path)
+    stem = Path(name).stem
+    if not name.lower().endswith((".jsonl", ".ndjson")):
+        yield from parse_records(read_text(path, encoding=encoding), path=name)
+        return
+    head = _head(path, name)
+    utf8 = encoding is None and not head.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+    )
+    if not utf8:
+        yield from parse_records(read_text(path, encoding=encoding), path=name)
+        return
+    if not head:
+        raise IngestError("the file is empty; nothing to read.", path=name)
+    if b"\x00" in head:
+        raise IngestError(
+            "looks like a binary file (it contains NUL bytes), not JSON Lines.", path=name
+        )
+    with open(path, "rb") as fh:
+        yield from _records_of_lines(_utf8_lines(fh, name), name, stem)
+
+
+def _head(path: str | os.PathLike[str], name: str) -> bytes:
+    """The first 8 KiB of a file, after the checks of :func:`read_text` (exists, size)."""
+    try:
+        size = os.stat(path).st_size
+        if os.path.isdir(path):
+            raise IngestError("is a folder, not a file.", path=name)
+        if size > MAX_BYTES:
+            raise IngestError(
+                f"is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes "
+                "(framing.ingest.decode.MAX_BYTES); split it into smaller files.",
+                path=name,
+            )
+        with open(path, "rb") as fh:
+            return fh.read(8192)
+    except FileNotFoundError:
+        raise IngestError("no such file.", path=name) from None
+    except PermissionError:
+        raise IngestError("permission denied.", path=name) from None
 
 
 def read_json_articles(

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import IngestError
-from framing.ingest.decode import normalize_text, read_text
+from framing.ingest.decode import MAX_ARTICLE_FILE_BYTES, normalize_text, read_text
 from framing.lexicons import load_lexicon
 from framing.patterns import (
     RE_BYLINE,
@@ -341,5 +341,10 @@ def read_text_article(
     >>> a.outlet, a.title, a.meta["place"], a.text
     ('AFP', 'Iran denies talks', 'Paris', 'Iran denies talks\\n\\nIran denied it.')
     """
-    text = read_text(path, encoding=encoding)
+    text = read_text(
+        path,
+        encoding=encoding,
+        max_bytes=MAX_ARTICLE_FILE_BYTES,
+        limit_name="framing.ingest.decode.MAX_ARTICLE_FILE_BYTES",
+    )
     return parse_text(text, path=str(path), id=id, outlet=outlet, overrides=overrides)

@@ -1,8 +1,9 @@
 """Markdown report of a comparison. All article text is escaped, so it renders as text.
 
-Escaping covers Markdown syntax (emphasis, links, images, code, headings, tables) and raw
-HTML (``<`` and ``&`` become entities), so a hostile article cannot inject a link, an image
-or a script into a rendered report.
+Escaping covers Markdown syntax (emphasis, links, images, code, headings, tables), raw HTML
+(``<`` and ``&`` become entities), the bare URLs and e-mail addresses that GitHub-flavoured
+Markdown links by itself, and line breaks, so a hostile article cannot inject a link, an
+image, a heading or a script into a rendered report.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from framing.compare.result import Comparison
 from framing.patterns import RE_MD_SPECIAL
 
 __all__ = ["comparison_markdown", "escape_md"]
+
+_AUTOLINK_ESCAPES = (("://", "\\://"), ("www.", "www\\."), ("WWW.", "WWW\\."), ("@", "\\@"))
 
 _METRICS_SHOWN = (
     "lexical:words",
@@ -31,7 +34,13 @@ def escape_md(text: str) -> str:
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = RE_MD_SPECIAL.sub(r"\\\g<0>", text)
-    return " ".join(text.split("\n"))
+    # GitHub-flavoured Markdown turns bare URLs and e-mail addresses into links; an escaped
+    # character in the middle ("http\://", "www\.", "\@") renders the same but links nothing.
+    for bare, escaped in _AUTOLINK_ESCAPES:
+        text = text.replace(bare, escaped)
+    # every line break Markdown knows (CR, CR LF, LF) and the Unicode ones become spaces, so
+    # article text can never start a line (a heading, list, setext underline or table row)
+    return " ".join(text.splitlines())
 
 
 def _quote(text: str, limit: int = 160) -> str:
