@@ -199,6 +199,7 @@ def stories_cli(args: argparse.Namespace) -> int:
         "window_days": args.window_days,
         "threshold": threshold,
         "merge_threshold": defaults.DEFAULT_MERGE_THRESHOLD,
+        "char_weight": defaults.DEFAULT_CHAR_WEIGHT,
         "scale": "z",
         "linkage": defaults.DEFAULT_LINKAGE,
         "outlet_penalty": defaults.DEFAULT_OUTLET_PENALTY,

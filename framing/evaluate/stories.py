@@ -15,7 +15,8 @@ All versions of a split are pooled and grouped by
 pairs of articles put in one story, and the adjusted Rand index
 (:func:`sklearn.metrics.adjusted_rand_score`).
 
-Settings (threshold, linkage, entity weight, title weight, second-pass merge threshold) are
+Settings (threshold, linkage, entity weight, title weight, character n-gram weight,
+second-pass merge threshold) are
 chosen on *train* only, in pools the size of val (consecutive chunks of :data:`CHUNK` lines,
 the first :data:`TUNE_CHUNKS` chunks), by mean ARI, among the settings that group at most
 :data:`NULL_MAX` of a null pile: PolNeAR dev (:func:`read_null_pile`), full articles that
@@ -63,12 +64,18 @@ THRESHOLDS: tuple[float, ...] = (4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 12.0, 15.0)
 #: Null pile constraint: at most this share of PolNeAR dev articles may be grouped.
 NULL_MAX = 0.05
 POLNEAR_DEV = Path("polnear") / "data" / "dev" / "text"
+#: (linkage, entity weight, title weight, char weight, threshold, merge threshold)
+Key = tuple[str, float, int, float, float, float | None]
 #: Merge thresholds of the second pass compared on train (None: no second pass).
 MERGES: tuple[float | None, ...] = (None, 3.0, 4.0, 5.0, 6.0)
-#: (linkage, entity_weight, title_weight) settings compared on train.
-GRID: tuple[tuple[str, float, int], ...] = tuple(
-    itertools.product(("average", "complete"), (0.0, 0.5), (1, 2))
+#: Character n-gram weights of the main grid.
+CHAR_WEIGHTS: tuple[float, ...] = (0.0, 0.3)
+#: (linkage, entity_weight, title_weight, char_weight) settings compared on train.
+GRID: tuple[tuple[str, float, int, float], ...] = tuple(
+    itertools.product(("average", "complete"), (0.0, 0.5), (1, 2), CHAR_WEIGHTS)
 )
+#: Character n-gram weights scanned on train with the other settings as chosen.
+CHAR_SCAN: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)
 
 
 def _parse_version(part: str, where: str) -> tuple[str, str]:
@@ -152,16 +159,17 @@ def sweep(
     pools: Sequence[tuple[list[Article], list[int] | None]],
     *,
     outlet_penalty: float,
-    grid: Sequence[tuple[str, float, int]] = GRID,
+    grid: Sequence[tuple[str, float, int, float]] = GRID,
     thresholds: Sequence[float] = THRESHOLDS,
     merges: Sequence[float | None] = MERGES,
-) -> dict[tuple[str, float, int, float, float | None], float]:
-    """Mean ARI over the pools for every (linkage, entity weight, title weight, threshold,
-    merge threshold). A pool with ``gold=None`` scores :func:`grouped_share` instead."""
-    out: dict[tuple[str, float, int, float, float | None], list[float]] = {}
+) -> dict[Key, float]:
+    """Mean ARI over the pools for every (linkage, entity weight, title weight, char weight,
+    threshold, merge threshold). A pool with ``gold=None`` scores :func:`grouped_share`
+    instead."""
+    out: dict[Key, list[float]] = {}
     for arts, gold in pools:
-        for linkage, ew, tw in grid:
-            vecs = group.story_vectors(arts, entity_weight=ew, title_weight=tw)
+        for linkage, ew, tw, cw in grid:
+            vecs = group.story_vectors(arts, entity_weight=ew, title_weight=tw, char_weight=cw)
             bg = group.pile_background(vecs)
             for t in thresholds:
                 labels = group.cluster_similarities(
@@ -174,7 +182,7 @@ def sweep(
                     final = labels if m is None else group.merge_mutual_best(
                         vecs, labels, threshold=bg.cosine(m)
                     )
-                    key = (linkage, ew, tw, t, m)
+                    key = (linkage, ew, tw, cw, t, m)
                     value = (
                         grouped_share(final) if gold is None else score_labels(gold, final).ari
                     )
@@ -228,25 +236,24 @@ def _mean(scores: Sequence[PairScores]) -> PairScores:
     )
 
 
-def _describe(key: tuple[str, float, int, float, float | None], penalty: float) -> str:
-    linkage, ew, tw, t, m = key
+def _describe(key: Key, penalty: float) -> str:
+    linkage, ew, tw, cw, t, m = key
     merge = "no second pass" if m is None else f"merge threshold {m:g} sd"
     return (
         f"{linkage} linkage, threshold {t:g} sd, entity weight {ew:g}, title weight {tw}, "
-        f"outlet penalty {penalty:g}, {merge}"
+        f"char weight {cw:g}, outlet penalty {penalty:g}, {merge}"
     )
 
 
-def _kwargs(
-    key: tuple[str, float, int, float, float | None], penalty: float, scale: str = "z"
-) -> dict:
-    linkage, ew, tw, t, m = key
+def _kwargs(key: Key, penalty: float, scale: str = "z") -> dict:
+    linkage, ew, tw, cw, t, m = key
     return dict(
         scale=scale,
         threshold=t,
         linkage=linkage,
         entity_weight=ew,
         title_weight=tw,
+        char_weight=cw,
         outlet_penalty=penalty,
         merge_threshold=m,
     )
@@ -267,10 +274,18 @@ def report(data_root: Path, *, tune_chunks: int = TUNE_CHUNKS) -> str:
     best_safe = max((k for k in full if full_null[k] <= NULL_MAX), key=lambda k: full[k])
     best_any = max(full, key=lambda k: full[k])
     best_blind = max((k for k in blind if blind_null[k] <= NULL_MAX), key=lambda k: blind[k])
+    # character n-gram weight scan, the other settings as chosen (train and null pile only)
+    scan_grid = [(*best_safe[:3], cw) for cw in CHAR_SCAN]
+    scan_t, scan_m = (best_safe[4],), (best_safe[5],)
+    scan = sweep(pools, outlet_penalty=penalty, grid=scan_grid, thresholds=scan_t, merges=scan_m)
+    scan_null = sweep(
+        [(null, None)], outlet_penalty=penalty, grid=scan_grid, thresholds=scan_t, merges=scan_m
+    )
     defaults = (
         group.DEFAULT_LINKAGE,
         group.DEFAULT_ENTITY_WEIGHT,
         group.DEFAULT_TITLE_WEIGHT,
+        group.DEFAULT_CHAR_WEIGHT,
         group.DEFAULT_THRESHOLD,
         group.DEFAULT_MERGE_THRESHOLD,
     )
@@ -279,7 +294,7 @@ def report(data_root: Path, *, tune_chunks: int = TUNE_CHUNKS) -> str:
         ("**shipped defaults**", defaults, penalty, "z"),
         ("outlet-blind: no penalty, no second pass", best_blind, 0.0, "z"),
         ("baseline: single linkage (connected components), cosine 0.20, words only",
-         ("single", 0.0, 1, 0.20, None), 0.0, "cosine"),
+         ("single", 0.0, 1, 0.0, 0.20, None), 0.0, "cosine"),
     ]
     if best_any != best_safe:
         settings.insert(1, ("best on train without the null limit", best_any, penalty, "z"))
@@ -317,7 +332,9 @@ def report(data_root: Path, *, tune_chunks: int = TUNE_CHUNKS) -> str:
         "",
         f"Settings chosen on *train* only: {len(pools)} pools of {CHUNK} lines ({n_train} "
         "articles; each pool the size of val), grid over linkage (average/complete), entity "
-        "weight (0/0.5), title weight (1/2), threshold "
+        "weight (0/0.5), title weight (1/2), character n-gram weight ("
+        + "/".join(f"{c:g}" for c in CHAR_WEIGHTS)
+        + "; share of the `char_wb` 3-5-gram TF-IDF cosine in the similarity), threshold "
         f"({', '.join(f'{t:g}' for t in THRESHOLDS)} standard deviations above the pile's "
         "mean pairwise cosine) and second-pass merge threshold (none/"
         + "/".join(f"{m:g}" for m in MERGES if m is not None)
@@ -337,6 +354,18 @@ def report(data_root: Path, *, tune_chunks: int = TUNE_CHUNKS) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         *rows,
         "",
+        "Train ARI / null-pile grouped share by character n-gram weight (other settings as "
+        "chosen; train and null pile only):",
+        "",
+        "| char weight | " + " | ".join(f"{c:g}" for c in CHAR_SCAN) + " |",
+        "|---|" + "---:|" * len(CHAR_SCAN),
+        "| train ARI / null | "
+        + " | ".join(
+            f"{scan[(*g, *scan_t, *scan_m)]:.3f} / {scan_null[(*g, *scan_t, *scan_m)]:.0%}"
+            for g in scan_grid
+        )
+        + " |",
+        "",
         "Train ARI / null-pile grouped share by threshold (linkage, weights as chosen):",
         "",
         "| threshold (sd) | " + " | ".join(f"{t:g}" for t in THRESHOLDS) + " |",
@@ -344,7 +373,7 @@ def report(data_root: Path, *, tune_chunks: int = TUNE_CHUNKS) -> str:
     ]
     for m in MERGES:
         cells = [
-            f"{full[(*best_safe[:3], t, m)]:.3f} / {full_null[(*best_safe[:3], t, m)]:.0%}"
+            f"{full[(*best_safe[:4], t, m)]:.3f} / {full_null[(*best_safe[:4], t, m)]:.0%}"
             for t in THRESHOLDS
         ]
         name = "no second pass" if m is None else f"merge {m:g} sd"

@@ -126,3 +126,44 @@ def test_null_pile_stays_mostly_apart(shared_data):
     labels = [k for k, s in enumerate(stories) for _ in s.article_ids]
     assert len(pile) == 84
     assert grouped_share(labels) <= 0.10
+
+
+def test_char_ngrams_match_wording_variants(troib):
+    # Two phrasings of one fact in the TROIB article, with no word in common once English
+    # stop words are dropped (iran/rejects/claims/envoy/meeting/musk against
+    # iranian/foreign/ministry/rejected/media/assertions), but sharing the character
+    # n-grams of 'iran' and 'reject'.
+    from framing.stories.group import story_vectors
+
+    headline = "Iran rejects claims that its envoy had a meeting with Musk"
+    variant = "The Iranian Foreign Ministry has rejected media assertions"
+    assert troib.text.startswith(headline) and variant in troib.text
+    pair = [
+        dataclasses.replace(troib, id="headline", text=headline, title=None, body_start=0),
+        dataclasses.replace(troib, id="variant", text=variant, title=None, body_start=0),
+    ]
+    words_only = story_vectors(pair, char_weight=0.0).matrix
+    assert (words_only[0] @ words_only[1].T).toarray()[0, 0] == pytest.approx(0.0)
+    with_chars = story_vectors(pair, char_weight=0.3).matrix
+    mixed = (with_chars[0] @ with_chars[1].T).toarray()[0, 0]
+    assert 0.0 < mixed <= 0.3  # at most the character share of the similarity
+    chars_only = story_vectors(pair, char_weight=1.0).matrix
+    pure = (chars_only[0] @ chars_only[1].T).toarray()[0, 0]
+    # the similarity is (1 - w) * word cosine + w * character cosine
+    assert mixed == pytest.approx(0.3 * pure)
+    # rows stay unit vectors, so a dot product is a cosine
+    norms = list(with_chars.multiply(with_chars).sum(axis=1).A1)
+    assert norms == pytest.approx([1.0, 1.0])
+    with pytest.raises(ValidationError, match="char_weight"):
+        group_stories(pair, char_weight=1.5)
+
+
+@pytest.mark.parametrize("char_weight", [0.0, 0.3])
+def test_pile_without_any_content_word_is_grouped_without_error(troib, char_weight):
+    # 'it was' and 'and so it was' are English stop words only: the word block is empty
+    pile = [
+        dataclasses.replace(troib, id="a", text="It was.", title=None, body_start=0),
+        dataclasses.replace(troib, id="b", text="And so it was!", title=None, body_start=0),
+    ]
+    stories = group_stories(pile, char_weight=char_weight)
+    assert sorted(a for s in stories for a in s.article_ids) == ["a", "b"]
