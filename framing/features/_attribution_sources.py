@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
 from framing.features._attribution_lexicons import _proper, _Rel, _tok_start
 from framing.types import Document
+
+_Mention = tuple[int, int, str, str | None]  # start, end, source type, affiliation
+
+
+class Mentions:
+    """The sources typed so far, with the last one of each type at hand.
+
+    :meth:`latest` takes constant time, where scanning back through every source named so
+    far made typing quadratic in articles with many unresolved sources.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[int, _Mention]] = {}
+        self._n = 0
+
+    def append(self, mention: _Mention) -> None:
+        """Record a source mention."""
+        self._last[mention[2]] = (self._n, mention)
+        self._n += 1
+
+    def latest(self, types: Sequence[str]) -> _Mention | None:
+        """The last mention recorded whose type is one of ``types``."""
+        found = [self._last[t] for t in types if t in self._last]
+        return max(found)[1] if found else None
 
 
 class SourceTyping:
@@ -21,7 +45,7 @@ class SourceTyping:
     connect: frozenset[str]  # ``connector`` words of ``cue-filters.en``
     personal: frozenset[str]  # ``personal_pronoun`` words of ``cue-filters.en``
 
-    def _type(self, r: _Rel, mentions: list[tuple[int, int, str, str | None]]) -> None:
+    def _type(self, r: _Rel, mentions: Mentions) -> None:
         a, b = r.src  # type: ignore[misc]
         words = [self.toks[k].text for k in range(a, b)]
         lows = [w.lower() for w in words]
@@ -81,7 +105,7 @@ class SourceTyping:
                     np = (cut[-1] + 1, np[1]) if cut and cut[-1] + 1 < np[1] else np
                 if np is not None and np[1] <= a:
                     sub = _Rel(np, None, None, "none", "", {})
-                    self._type(sub, [])
+                    self._type(sub, Mentions())
                     target = (
                         self.toks[np[0]].start,
                         self.toks[np[1] - 1].end,
@@ -89,7 +113,7 @@ class SourceTyping:
                         sub.affiliation,
                     )
             elif want:
-                target = next((m for m in reversed(mentions) if m[2] in want), None)
+                target = mentions.latest(want)
                 if head in self.personal:
                     name = self._name_before(start)
                     if name is not None and (target is None or name[0] > target[0]):
@@ -100,9 +124,9 @@ class SourceTyping:
                 "document": ("media", "document"),
                 "anonymous": ("anonymous",),
             }[stype]
-            target = next((m for m in reversed(mentions) if m[2] in want), None)
+            target = mentions.latest(want)
             if target is None and stype == "description":
-                target = next((m for m in reversed(mentions) if m[2] == "person"), None)
+                target = mentions.latest(("person",))
         if target is not None:
             r.resolved = (target[0], target[1])
             stype = target[2]
@@ -118,30 +142,48 @@ class SourceTyping:
             mentions.append((start, end, stype, r.affiliation))
 
     def _name_before(self, offset: int) -> tuple[int, int, str, str | None] | None:
-        """The last clause-initial proper name (a likely person) before ``offset``."""
+        """The last clause-initial proper name (a likely person) before ``offset``.
+
+        Only names whose last token starts less than 2,000 characters before ``offset``.
+        """
+        ends, names = self._person_names()
         k = bisect_left(self.toks, offset, key=_tok_start) - 1
+        x = bisect_right(ends, k) - 1
+        if x < 0 or offset - self.toks[ends[x]].start >= 2000:
+            return None
+        return names[x]
+
+    def _person_names(self) -> tuple[list[int], list[tuple[int, int, str, str | None]]]:
+        """Clause-initial proper names of the document: last token indexes and mentions.
+
+        Computed once per document (one pass over the tokens), for :meth:`_name_before`.
+        """
+        cached = getattr(self, "_person_names_", None)
+        if cached is not None:
+            return cached
         lex = self.lex
-        while k >= 0 and offset - self.toks[k].start < 2000:
-            t = self.toks[k]
-            if _proper(t) and (k + 1 >= len(self.toks) or not _proper(self.toks[k + 1])):
-                j = k
-                while j - 1 >= 0 and _proper(self.toks[j - 1]):
-                    j -= 1
-                before = self.toks[j - 1].text if j > 0 else ""
-                clause_start = (
-                    j == 0 or before in (",", ".", ";") or self.toks[j - 1].sentence != t.sentence
-                )
-                words = " ".join(self.low(x) for x in range(j, k + 1))
-                if clause_start and not (
-                    self._outlet_in(j, k + 1)
-                    or lex.is_(words, "state")
-                    or any(lex.is_(self.low(x), "organisation_head") for x in range(j, k + 1))
-                    or (k + 1 < len(self.toks) and self.toks[k + 1].pos in ("NN", "NNS"))
-                ):
-                    return (self.toks[j].start, t.end, "person", None)
-                k = j
-            k -= 1
-        return None
+        toks = self.toks
+        ends: list[int] = []
+        names: list[tuple[int, int, str, str | None]] = []
+        for k, t in enumerate(toks):
+            if not _proper(t) or (k + 1 < len(toks) and _proper(toks[k + 1])):
+                continue
+            j = k
+            while j - 1 >= 0 and _proper(toks[j - 1]):
+                j -= 1
+            before = toks[j - 1].text if j > 0 else ""
+            clause_start = j == 0 or before in (",", ".", ";") or toks[j - 1].sentence != t.sentence
+            words = " ".join(self.low(x) for x in range(j, k + 1))
+            if clause_start and not (
+                self._outlet_in(j, k + 1)
+                or lex.is_(words, "state")
+                or any(lex.is_(self.low(x), "organisation_head") for x in range(j, k + 1))
+                or (k + 1 < len(toks) and toks[k + 1].pos in ("NN", "NNS"))
+            ):
+                ends.append(k)
+                names.append((toks[j].start, t.end, "person", None))
+        self._person_names_ = (ends, names)
+        return self._person_names_
 
     def _named_head(self, a: int, b: int) -> bool:
         """Whether the head of the source phrase (before a comma or parenthesis) is a name."""
