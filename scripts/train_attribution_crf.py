@@ -48,6 +48,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from framing.evaluate import attribution as attribution_eval  # noqa: E402
 from framing.evaluate.attribution import iter_polnear  # noqa: E402
 from framing.features.attribution_model import (  # noqa: E402
     cue_lexicon_maps,
@@ -58,7 +59,6 @@ from framing.lexicons import load_lexicon  # noqa: E402
 from framing.text import process  # noqa: E402
 from framing.types import Article  # noqa: E402
 
-_TRIM = " \t\n\xa0.,;:"
 LABELS = ("B-CUE", "I-CUE", "O")
 MODEL_VERSION = "3-crf-experiment"
 
@@ -128,30 +128,8 @@ def crf_input(data: dict[str, Any], arts: list[dict[str, Any]]) -> tuple[list, l
 
 
 # -- scoring ---------------------------------------------------------------------------
-def _trim(text: str, seg: tuple[int, int]) -> tuple[int, int]:
-    s, e = seg
-    while s < e and text[s] in _TRIM:
-        s += 1
-    while e > s and text[e - 1] in _TRIM:
-        e -= 1
-    return (s, e)
-
-
-def _overlap_tp(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> int:
-    pairs = []
-    for i, (gs, ge) in enumerate(gold):
-        for j, (ps, pe) in enumerate(pred):
-            ov = min(ge, pe) - max(gs, ps)
-            if ov > 0:
-                pairs.append((ov, i, j))
-    pairs.sort(reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, i, j in pairs:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-    return len(used_g)
+_trim = attribution_eval._trim  # the scorer's own boundary trimming
+_overlap_tp = attribution_eval._match_overlap  # and its one-to-one overlap matching
 
 
 def cue_spans(is_cue: list[bool], offsets: list[list[int]]) -> list[tuple[int, int]]:

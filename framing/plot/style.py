@@ -22,6 +22,8 @@ from typing import Any
 
 import matplotlib as mpl
 
+from framing.colours import OKABE_ITO
+
 __all__ = [
     "CATEGORY_COLORS",
     "OKABE_ITO",
@@ -33,19 +35,6 @@ __all__ = [
     "safe_label",
     "standalone_figures",
 ]
-
-#: Okabe–Ito colours, in the order outlets receive them (yellow and black last: yellow is
-#: weak on white, black reads as "text").
-OKABE_ITO: tuple[str, ...] = (
-    "#0072B2",  # blue
-    "#E69F00",  # orange
-    "#009E73",  # bluish green
-    "#D55E00",  # vermillion
-    "#CC79A7",  # reddish purple
-    "#56B4E9",  # sky blue
-    "#F0E442",  # yellow
-    "#000000",  # black
-)
 
 #: Paul Tol's "muted" scheme, for categories inside one figure (source types).
 CATEGORY_COLORS: tuple[str, ...] = (

@@ -28,6 +28,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from framing.colours import OKABE_ITO
 from framing.compare.deltas import feature_label
 from framing.compare.result import Comparison, Evidence
 from framing.types import Attribution, FeatureSet, Span
@@ -37,8 +38,9 @@ if TYPE_CHECKING:
 
 __all__ = ["CATEGORY_PALETTE", "OUTLET_PALETTE", "comparison_html", "segments"]
 
-#: Okabe-Ito colour-blind-safe palette, in the order outlets get their colour (the same order
-#: as the figures of :mod:`framing.plot`, so an outlet has one colour everywhere)
+#: Outlet colours: the Okabe-Ito palette of :mod:`framing.colours`, in the order of the
+#: figures of :mod:`framing.plot`, so an outlet has one colour everywhere.
+OUTLET_PALETTE: tuple[str, ...] = OKABE_ITO
 OUTLET_PALETTE: tuple[str, ...] = (
     "#0072B2",  # blue
     "#E69F00",  # orange
