@@ -41,16 +41,6 @@ __all__ = ["CATEGORY_PALETTE", "OUTLET_PALETTE", "comparison_html", "segments"]
 #: Outlet colours: the Okabe-Ito palette of :mod:`framing.colours`, in the order of the
 #: figures of :mod:`framing.plot`, so an outlet has one colour everywhere.
 OUTLET_PALETTE: tuple[str, ...] = OKABE_ITO
-OUTLET_PALETTE: tuple[str, ...] = (
-    "#0072B2",  # blue
-    "#E69F00",  # orange
-    "#009E73",  # bluish green
-    "#D55E00",  # vermillion
-    "#CC79A7",  # reddish purple
-    "#56B4E9",  # sky blue
-    "#F0E442",  # yellow
-    "#000000",  # black
-)
 
 #: colours of the categories inside one feature (Okabe-Ito, cycled in category order)
 CATEGORY_PALETTE: tuple[str, ...] = (
