@@ -28,7 +28,6 @@ import hashlib
 import json
 import sys
 import time
-from bisect import bisect_left
 from collections import Counter
 from pathlib import Path
 
@@ -40,7 +39,7 @@ from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.multiclass import OneVsRestClassifier  # noqa: E402
 
-from framing.evaluate.attribution import iter_polnear  # noqa: E402
+from framing.evaluate.attribution import cue_token_labels, iter_polnear  # noqa: E402
 from framing.features.attribution_model import (  # noqa: E402
     MODEL_FILE,
     MODEL_VERSION,
@@ -61,16 +60,7 @@ def build(split: Path, limit: int | None) -> tuple[list[dict[str, int]], list[st
     for art in iter_polnear(split, limit=limit):
         n_articles += 1
         doc = process(Article(id=art.name, outlet=art.publisher, text=art.text))
-        cue_chars: dict[int, str] = {}
-        starts = [t.start for t in doc.tokens]
-        for rel in art.relations:
-            for s, e in rel.cue:
-                k = bisect_left(starts, s)
-                first = True
-                while k < len(starts) and doc.tokens[k].end <= e:
-                    cue_chars[starts[k]] = "B-CUE" if first else "I-CUE"
-                    first = False
-                    k += 1
+        cue_chars = cue_token_labels(doc, art.relations)
         flags = dict(zip(doc.tokens, quote_flags(doc.tokens, doc.quotes), strict=True))
         for si in range(len(doc.sentences)):
             toks = doc.tokens_of(si)

@@ -40,7 +40,6 @@ import hashlib
 import json
 import sys
 import time
-from bisect import bisect_left
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -49,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from framing.evaluate import attribution as attribution_eval  # noqa: E402
-from framing.evaluate.attribution import iter_polnear  # noqa: E402
+from framing.evaluate.attribution import cue_token_labels, iter_polnear  # noqa: E402
 from framing.features.attribution_model import (  # noqa: E402
     cue_lexicon_maps,
     quote_flags,
@@ -76,16 +75,7 @@ def build(split: Path, limit: int | None) -> dict[str, Any]:
     arts = []
     for art in iter_polnear(split, limit=limit):
         doc = process(Article(id=art.name, outlet=art.publisher, text=art.text))
-        cue_chars: dict[int, str] = {}
-        starts = [t.start for t in doc.tokens]
-        for rel in art.relations:
-            for s, e in rel.cue:
-                k = bisect_left(starts, s)
-                first = True
-                while k < len(starts) and doc.tokens[k].end <= e:
-                    cue_chars[starts[k]] = "B-CUE" if first else "I-CUE"
-                    first = False
-                    k += 1
+        cue_chars = cue_token_labels(doc, art.relations)
         flags = dict(zip(doc.tokens, quote_flags(doc.tokens, doc.quotes), strict=True))
         sents = []
         for si in range(len(doc.sentences)):

@@ -46,6 +46,7 @@ __all__ = [
     "GoldArticle",
     "GoldRelation",
     "RoleScore",
+    "cue_token_labels",
     "iter_polnear",
     "read_brat",
     "report",
@@ -156,6 +157,28 @@ def iter_polnear(split_dir: Path, *, limit: int | None = None) -> Iterator[GoldA
         count += 1
         if limit is not None and count >= limit:
             return
+
+
+def cue_token_labels(doc: Document, relations: Iterable[GoldRelation]) -> dict[int, str]:
+    """BIO cue labels of the tokens the gold cue segments cover, keyed by token start.
+
+    The training target of the cue tagger: the first token of each cue segment is
+    ``B-CUE``, the following tokens inside it ``I-CUE``; tokens absent from the result are
+    ``O``.
+    """
+    from bisect import bisect_left
+
+    labels: dict[int, str] = {}
+    starts = [t.start for t in doc.tokens]
+    for rel in relations:
+        for s, e in rel.cue:
+            k = bisect_left(starts, s)
+            first = True
+            while k < len(starts) and doc.tokens[k].end <= e:
+                labels[starts[k]] = "B-CUE" if first else "I-CUE"
+                first = False
+                k += 1
+    return labels
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,3 +88,24 @@ def test_evaluate_on_a_few_dev_articles(shared_data):
     assert by[("cue", "overlap")].f1 > 0.6
     assert by[("content", "overlap")].f1 > 0.5
     assert n > 0 and ok / n > 0.8
+
+
+def test_cue_token_labels_mark_the_tokens_of_each_gold_cue() -> None:
+    from framing.evaluate.attribution import GoldRelation, cue_token_labels
+    from framing.text import process
+    from framing.types import Article
+
+    text = "Baghaei firmly rejected the reports, and the ministry also said nothing."
+    doc = process(Article(id="c", outlet="x", text=text))
+    rejected = text.index("firmly rejected")
+    said = text.index("also said")
+    relations = [
+        GoldRelation(source=(), cue=((rejected, rejected + len("firmly rejected")),), content=()),
+        GoldRelation(source=(), cue=((said + 5, said + 9),), content=()),
+    ]
+    labels = cue_token_labels(doc, relations)
+    assert labels == {
+        rejected: "B-CUE",
+        text.index("rejected"): "I-CUE",
+        said + 5: "B-CUE",
+    }
