@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from framing.plot.style import new_axes, outlet_colors, outlet_labels, plot_style, safe_label
+from framing.plot.style import (
+    finish_axes,
+    new_axes,
+    outlet_colors,
+    outlet_labels,
+    plot_style,
+    safe_label,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -85,12 +92,8 @@ def plot_loaded_terms(
             "loaded terms (count)" if measure == "count"
             else "loaded terms per sentence (mean, 95% bootstrap CI)"
         )
-        ax.xaxis.grid(True, color="#e5e5e5", linewidth=0.8)
-        ax.set_axisbelow(True)
-        if not cats:
-            ax.text(0.5, 0.5, "no loaded language found", transform=ax.transAxes, ha="center")
-        else:
-            ax.legend(title="Outlet", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-        if title:
-            ax.set_title(title, loc="left")
+        finish_axes(
+            ax, grid="x", title=title,
+            empty_message=None if cats else "no loaded language found",
+        )
     return ax

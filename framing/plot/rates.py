@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from framing.compare.deltas import feature_label
-from framing.plot.style import new_axes, outlet_colors, outlet_labels, plot_style, safe_label
+from framing.plot.style import (
+    finish_axes,
+    new_axes,
+    outlet_colors,
+    outlet_labels,
+    plot_style,
+    safe_label,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -110,9 +117,5 @@ def plot_feature_rates(
         ax.set_xticks(x, [safe_label(textwrap.fill(feature_label(f), 14)) for f in keys])
         ax.set_ylabel("per sentence (mean, 95% bootstrap CI)")
         ax.set_ylim(bottom=0)
-        ax.yaxis.grid(True, color="#e5e5e5", linewidth=0.8)
-        ax.set_axisbelow(True)
-        ax.legend(title="Outlet", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-        if title:
-            ax.set_title(title, loc="left")
+        finish_axes(ax, grid="y", title=title)
     return ax

@@ -28,6 +28,7 @@ __all__ = [
     "CATEGORY_COLORS",
     "OKABE_ITO",
     "SVG_HASHSALT",
+    "finish_axes",
     "new_axes",
     "outlet_colors",
     "outlet_labels",
@@ -104,6 +105,38 @@ def outlet_colors(comparison: Any) -> dict[str, str]:
     """
     ids = [a["id"] for a in _articles(comparison)]
     return {i: OKABE_ITO[k % len(OKABE_ITO)] for k, i in enumerate(ids)}
+
+
+def finish_axes(
+    ax: Any,
+    *,
+    grid: str,
+    title: str | None,
+    legend_title: str = "Outlet",
+    empty_message: str | None = None,
+) -> None:
+    """The common finish of a bar figure: value grid behind the bars, the legend outside on
+    the right, a left-aligned title; ``empty_message`` in the middle instead of a legend when
+    the figure has nothing to show.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    grid : {"x", "y"}
+        The value axis, which gets the light grid lines.
+    title : str or None
+    legend_title : str
+    empty_message : str, optional
+        Shown (and no legend) when given.
+    """
+    (ax.xaxis if grid == "x" else ax.yaxis).grid(True, color="#e5e5e5", linewidth=0.8)
+    ax.set_axisbelow(True)
+    if empty_message is not None:
+        ax.text(0.5, 0.5, empty_message, transform=ax.transAxes, ha="center")
+    else:
+        ax.legend(title=legend_title, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    if title:
+        ax.set_title(title, loc="left")
 
 
 def safe_label(text: str) -> str:
