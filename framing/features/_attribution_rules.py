@@ -87,6 +87,11 @@ class _Engine(SourceTyping):
         self.clause_start = cw["clause_start"]
         self.tell_lemmas = cw["tell_verb"]
         self.personal = cw["personal_pronoun"]
+        # pronouns that are a whole source on their own: after a cue (np_right) and before it
+        self.pronoun_np = self.personal | cw["pronoun_source"]
+        self.pronoun_before_cue = (
+            self.pronoun_np | cw["first_person_source"] | cw["relative_source"]
+        )
         self.dashes = cw["dash"]
         self.connect = cw["connector"]
         self.action_forms = cw["action_verb"]
@@ -265,7 +270,7 @@ class _Engine(SourceTyping):
             end = m
         if k < lo:
             return None
-        if self.low(k) in self.personal or self.low(k) in ("it", "they", "we", "i", "who", "which"):
+        if self.low(k) in self.pronoun_before_cue:
             return (k, k + 1)
         start = k + 1
         while k >= lo and (end - k) <= 16:
@@ -318,7 +323,7 @@ class _Engine(SourceTyping):
         """Noun phrase starting at token ``start``."""
         if start >= hi:
             return None
-        if self.low(start) in self.personal or self.low(start) in ("it", "they", "we"):
+        if self.low(start) in self.pronoun_np:
             return (start, start + 1)
         k = start
         seen_noun = False

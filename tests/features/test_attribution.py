@@ -244,11 +244,26 @@ def test_cue_filter_lists_are_lexicon_data(extractor):
         "dash",
         "connector",
         "action_verb",
+        "pronoun_source",
+        "first_person_source",
+        "relative_source",
     }
     assert all(e.note for e in lex)
     order = next(e for e in lex if e.term == "order")
     assert order.category == "action_verb" and "ordered" in order.get("forms").split("|")
     assert extractor.versions()["cue-filters.en"] == lex.id
+
+
+def test_pronoun_sources_come_from_the_lexicon(extractor):
+    # "It said" after CBS News: the pronoun is a whole source (pronoun_source in
+    # cue-filters.en), resolved to the outlet named before it.
+    text = 'CBS News reported the meeting on Thursday. It said the talks were "positive".'
+    art = Article(id="p", outlet="x", text=text)
+    [_, second] = sorted(extractor.attributions(art), key=lambda a: a.cue.start)
+    assert second.source is not None and second.source.text == "It"
+    assert {e.term for e in load_lexicon("cue-filters.en") if e.category == "pronoun_source"} >= {
+        "it", "they", "we"
+    }
 
 
 def test_lexicon_only_mode(troib):
