@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 from typing import Any
 
 from framing.lexicons import Lexicon, LexiconEntry, load_lexicon
+
+_EMPTY: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +28,24 @@ class _Lexicons:
     max_outlet_len: int
     cue_words: Mapping[str, frozenset[str]]
     phrase_len: Mapping[str, int]  # first word of a phrase -> longest phrase it starts
+    # unions of ``words`` categories, built on first use by is_any
+    any_cache: dict[tuple[str, ...], frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def all(self) -> tuple[Lexicon, ...]:
         return (self.verbs, self.sources, self.outlets, self.filters)
 
     def is_(self, word: str, category: str) -> bool:
-        return word.lower() in self.words.get(category, frozenset())
+        return word.lower() in self.words.get(category, _EMPTY)
+
+    def is_any(self, word: str, categories: tuple[str, ...]) -> bool:
+        """Whether ``is_(word, c)`` holds for one of ``categories`` (one set lookup)."""
+        union = self.any_cache.get(categories)
+        if union is None:
+            union = frozenset().union(*(self.words.get(c, _EMPTY) for c in categories))
+            self.any_cache[categories] = union
+        return word.lower() in union
 
 
 @cache

@@ -14,7 +14,9 @@ than :data:`LONG_SENTENCE_CHARS`, each content instead ends at the next cue of t
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
+from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
 from framing.features._attribution_lexicons import (
@@ -24,17 +26,16 @@ from framing.features._attribution_lexicons import (
     _OPEN_Q,
     _Lexicons,
     _Rel,
-    _tok_start,
 )
 from framing.features._attribution_sources import Mentions, SourceTyping
 from framing.features._attribution_summary import _words
-from framing.features.attribution_model import (
-    MODEL_VERSION,
-    sentence_features,
-)
+from framing.features.attribution_model import MODEL_VERSION
 from framing.lexicons import LexiconEntry
 from framing.text import VoiceMap
 from framing.types import Attribution, Document, TextRef
+
+_NOMINAL = ("anonymous_head", "vague_head", "document_head", "role", "organisation_head")
+_SOURCE_WORDS = (*_NOMINAL, "determiner", "affiliation", "anonymity_marker", "pronoun", "state")
 
 LONG_SENTENCE_CHARS = 2_000
 """Sentences longer than this (in characters) get contents cut at the neighbouring cues.
@@ -42,6 +43,12 @@ LONG_SENTENCE_CHARS = 2_000
 About twice the longest sentence of the PolNeAR train and dev articles and the seed story
 (979 characters), so the cut never applies to real news copy.
 """
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_punct(text: str) -> bool:
+    """Whether a token has no letter or digit."""
+    return not any(c.isalnum() for c in text)
 
 
 class _LeftmostAtLeast:
@@ -95,30 +102,34 @@ class _Engine(SourceTyping):
         self.dashes = cw["dash"]
         self.connect = cw["connector"]
         self.action_forms = cw["action_verb"]
-        self.toks = doc.tokens
-        self.lows = [t.text.lower() for t in self.toks]
-        self.tagged = any(t.pos for t in self.toks)
+        self.toks = toks = doc.tokens
+        texts = [t.text for t in toks]
+        tags = [t.pos for t in toks]
+        self.lows = [w.lower() for w in texts]
+        self.tagged = any(tags)
         self.min_quote_words = min_quote_words
-        n = len(self.toks)
-        # sentence token bounds
+        n = len(toks)
+        # token start offsets, for binary searches by offset
+        self.tok_starts = starts = [t.start for t in toks]
+        # sentence token bounds (runs of tokens with the same sentence index)
         self.sent_lo = [0] * n
         self.sent_hi = [0] * n
         i = 0
-        while i < n:
-            j = i
-            while j < n and self.toks[j].sentence == self.toks[i].sentence:
-                j += 1
-            for k in range(i, j):
-                self.sent_lo[k], self.sent_hi[k] = i, j
+        for _, same in groupby([t.sentence for t in toks]):
+            j = i + sum(1 for _ in same)
+            self.sent_lo[i:j] = [i] * (j - i)
+            self.sent_hi[i:j] = [j] * (j - i)
             i = j
         # quotation containing each token (index into doc.quotes) or -1
         self.in_quote = [-1] * n
         qi = 0
         quotes = doc.quotes
-        for k, t in enumerate(self.toks):
-            while qi < len(quotes) and quotes[qi].end <= t.start:
+        nq = len(quotes)
+        for k, t in enumerate(toks):
+            ts = starts[k]
+            while qi < nq and quotes[qi].end <= ts:
                 qi += 1
-            if qi < len(quotes) and quotes[qi].start < t.start and t.end < quotes[qi].end:
+            if qi < nq and quotes[qi].start < ts and t.end < quotes[qi].end:
                 self.in_quote[k] = qi
         # quotation indexes (valid when the quotations are sorted and do not overlap)
         self.q_ordered = all(quotes[x].end <= quotes[x + 1].start for x in range(len(quotes) - 1))
@@ -132,46 +143,62 @@ class _Engine(SourceTyping):
         while nl != -1:
             self.newlines.append(nl)
             nl = self.text.find("\n", nl + 1)
+        # punctuation tokens (no letter or digit)
+        self.punct = [_is_punct(w) for w in texts]
         # first word (non-punctuation) token at or after each token
         self.next_word = [n] * (n + 1)
         for k in range(n - 1, -1, -1):
-            self.next_word[k] = k if not self.is_punct(k) else self.next_word[k + 1]
+            self.next_word[k] = k if not self.punct[k] else self.next_word[k + 1]
         # first finite verb of each sentence (by its first token)
         self.first_finite: dict[int, int] = {}
         for k in range(n - 1, -1, -1):
-            if self.toks[k].pos in ("VBD", "VBZ", "VBP", "MD"):
+            if tags[k] in ("VBD", "VBZ", "VBP", "MD"):
                 self.first_finite[self.sent_lo[k]] = k
         self.rels: list[_Rel] = []
         self.taken: set[int] = set()
+        self._cue_starts: list[int] = []  # sorted starts of the learned cues (set by run)
         self.apposition: tuple[int, int] | None = None
         self.model_cues = self._model_cues(model) if model is not None else None
 
     def _model_cues(self, model: Any) -> dict[int, int]:
-        """Cue spans found by the learned tagger: first token -> end token (exclusive)."""
-        tagger, maps, threshold = model
+        """Cue spans found by the learned tagger: first token -> end token (exclusive).
+
+        The tagger scores all sentences at once (:class:`~framing.features._cue_vectors.
+        CueVectorizer`, the same probabilities as ``CueTagger.tag`` over
+        ``sentence_features``).
+        """
+        vectorizer, threshold = model
+        sents = []
+        bases = []
+        inq = []
+        starts = self.tok_starts
+        for sent in self.doc.sentences:  # the tokens of each sentence, as Document.tokens_of
+            lo = bisect_left(starts, sent.start)
+            hi = bisect_left(starts, sent.end)
+            if lo < hi:
+                sents.append(self.toks[lo:hi])
+                bases.append(lo)
+                inq.append([q >= 0 for q in self.in_quote[lo:hi]])
+        labels, _ = vectorizer.cue_labels(
+            sents, inq, threshold=threshold[0], lexicon_threshold=threshold[1]
+        )
+        cue = (labels != vectorizer.o_index).tolist()
         out: dict[int, int] = {}
-        for si in range(len(self.doc.sentences)):
-            toks = self.doc.tokens_of(si)
-            if not toks:
-                continue
-            base = bisect_left(self.toks, toks[0].start, key=_tok_start)
-            inq = [self.in_quote[base + k] >= 0 for k in range(len(toks))]
-            labels = tagger.tag(
-                sentence_features(toks, inq, maps),
-                threshold=threshold[0],
-                lexicon_threshold=threshold[1],
-            )
+        at = 0
+        for toks, base in zip(sents, bases, strict=True):
+            n = len(toks)
             k = 0
-            while k < len(toks):
-                if labels[k][0] == "O":
+            while k < n:
+                if not cue[at + k]:
                     k += 1
                     continue
                 # adjacent cue tokens make one cue ("B B" as well as "B I": "has learned")
                 j = k + 1
-                while j < len(toks) and labels[j][0] != "O":
+                while j < n and cue[at + j]:
                     j += 1
                 out[base + k] = base + j
                 k = j
+            at += n
         return out
 
     # -- token helpers ----------------------------------------------------------------
@@ -179,7 +206,7 @@ class _Engine(SourceTyping):
         return self.lows[k]
 
     def is_punct(self, k: int) -> bool:
-        return not any(c.isalnum() for c in self.toks[k].text)
+        return self.punct[k]
 
     def is_cap(self, k: int) -> bool:
         w = self.toks[k].text
@@ -192,10 +219,7 @@ class _Engine(SourceTyping):
             return low in ("’s", "'s")
         if low in self.clause_start or low in ("which", "whom") or self.is_punct(k):
             return False
-        nominal = any(
-            self.lex.is_(low, c)
-            for c in ("anonymous_head", "vague_head", "document_head", "role", "organisation_head")
-        )
+        nominal = self.lex.is_any(low, _NOMINAL)
         if low in self.lex.verb_forms or self.lex.is_(low, "auxiliary"):
             if self.tagged:
                 return t.pos in _NP_TAGS and low not in ("said", "says")
@@ -209,21 +233,7 @@ class _Engine(SourceTyping):
         low = self.low(k)
         if self.is_punct(k) or low in self.lex.verb_forms or self.lex.is_(low, "auxiliary"):
             return False
-        return self.is_cap(k) or any(
-            self.lex.is_(low, c)
-            for c in (
-                "anonymous_head",
-                "vague_head",
-                "document_head",
-                "role",
-                "organisation_head",
-                "determiner",
-                "affiliation",
-                "anonymity_marker",
-                "pronoun",
-                "state",
-            )
-        )
+        return self.is_cap(k) or self.lex.is_any(low, _SOURCE_WORDS)
 
     def is_noun(self, k: int) -> bool:
         t = self.toks[k]
@@ -436,7 +446,7 @@ class _Engine(SourceTyping):
             q = self.quote_starting_at(start)
             if q is not None:
                 end = q.end
-                after = bisect_left(self.toks, q.end, start, hi, key=_tok_start)
+                after = bisect_left(self.tok_starts, q.end, start, hi)
                 if self.next_word[after] < hi:
                     end = max(end, self.sentence_end_char(start))
                 return (q.start, end)
@@ -627,7 +637,7 @@ class _Engine(SourceTyping):
     def speaker_colon_relation(self, i: int) -> _Rel | None:
         """``Pence: Gennifer Flowers won't be at debate`` (headlines) and ``"WALLACE: ...``."""
         line_start = self.line_start(self.toks[i].start)
-        first = bisect_left(self.toks, line_start, 0, i, key=_tok_start)
+        first = bisect_left(self.tok_starts, line_start, 0, i)
         if first < i and self.toks[first].text in _OPEN_Q:
             first += 1
         if not (1 <= i - first <= 4) or not all(self.is_cap(x) for x in range(first, i)):
@@ -716,13 +726,34 @@ class _Engine(SourceTyping):
         """Find the relations of the document and return them in text order."""
         n = len(self.toks)
         lows, phrases, phrase_len = self.lows, self.lex.phrases, self.lex.phrase_len
+        verb_forms, taken = self.lex.verb_forms, self.taken
+        # tokens that no rule below can start from: no phrase, not a dash or colon, not a
+        # learned cue (nor, without the tagger, a reporting verb)
+        cues = self.model_cues
+        plain = [
+            not phrase_len.get(low)
+            and t.text not in self.dashes
+            and t.text != ":"
+            and (cues is not None or low not in verb_forms)
+            for low, t in zip(lows, self.toks, strict=True)
+        ]
+        # the first token at or after each position that is not plain, and the learned cue
+        # starts (kept sorted; the loop adds some): plain stretches are skipped at once
+        upcoming = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            upcoming[k] = upcoming[k + 1] if plain[k] else k
+        self._cue_starts = sorted(cues) if cues is not None else []
         channel: tuple[int, str] | None = None  # (sentence, text) of "in comments to X"
         i = 0
         while i < n:
-            if i in self.taken:
+            if i in taken:
                 i += 1
                 continue
             low = lows[i]
+            if plain[i] and (cues is None or i not in cues):
+                x = bisect_left(self._cue_starts, i)
+                i = min(upcoming[i], self._cue_starts[x] if x < len(self._cue_starts) else n)
+                continue
             phrase, size = None, 1
             longest = phrase_len.get(low, 0)
             if longest:  # the longest phrase (up to 4 words) starting here
@@ -771,8 +802,9 @@ class _Engine(SourceTyping):
                         ),
                         None,
                     )
-                    if k is not None:
-                        self.model_cues.setdefault(k, k + 1)
+                    if k is not None and k not in self.model_cues:
+                        self.model_cues[k] = k + 1
+                        insort(self._cue_starts, k)
                 i += 1
                 continue
             elif (layout := self._layout_relation(i)) is not None:
@@ -1052,7 +1084,7 @@ class _Engine(SourceTyping):
             last_direct = rel if rel.src is not None else None
 
     def _token_at(self, offset: int) -> int | None:
-        lo = bisect_left(self.toks, offset, key=_tok_start)
+        lo = bisect_left(self.tok_starts, offset)
         return lo if lo < len(self.toks) else None
 
     # -- typing, resolution, output ---------------------------------------------------

@@ -6,10 +6,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from framing.features._attribution_lexicons import _proper, _Rel, _tok_start
+from framing.features._attribution_lexicons import _proper, _Rel
 from framing.types import Document
 
 _Mention = tuple[int, int, str, str | None]  # start, end, source type, affiliation
+_NOT_NAME = ("determiner", "affiliation", "role", "state")  # capitalised, yet not a name
 
 
 class Mentions:
@@ -41,6 +42,7 @@ class SourceTyping:
     doc: Document
     text: str
     toks: Sequence[Any]
+    tok_starts: Sequence[int]  # start offset of each token
     lex: Any
     connect: frozenset[str]  # ``connector`` words of ``cue-filters.en``
     personal: frozenset[str]  # ``personal_pronoun`` words of ``cue-filters.en``
@@ -56,10 +58,7 @@ class SourceTyping:
             k
             for k in range(a, b)
             if self.is_cap(k)
-            and not lex.is_(self.low(k), "determiner")
-            and not lex.is_(self.low(k), "affiliation")
-            and not lex.is_(self.low(k), "role")
-            and not lex.is_(self.low(k), "state")
+            and not lex.is_any(self.low(k), ("determiner", "affiliation", "role", "state"))
         ]
         outlet = self._outlet_in(a, b)
         stype = "person"
@@ -147,7 +146,7 @@ class SourceTyping:
         Only names whose last token starts less than 2,000 characters before ``offset``.
         """
         ends, names = self._person_names()
-        k = bisect_left(self.toks, offset, key=_tok_start) - 1
+        k = bisect_left(self.tok_starts, offset) - 1
         x = bisect_right(ends, k) - 1
         if x < 0 or offset - self.toks[ends[x]].start >= 2000:
             return None
@@ -165,11 +164,12 @@ class SourceTyping:
         toks = self.toks
         ends: list[int] = []
         names: list[tuple[int, int, str, str | None]] = []
+        proper = list(map(_proper, toks))
         for k, t in enumerate(toks):
-            if not _proper(t) or (k + 1 < len(toks) and _proper(toks[k + 1])):
+            if not proper[k] or (k + 1 < len(toks) and proper[k + 1]):
                 continue
             j = k
-            while j - 1 >= 0 and _proper(toks[j - 1]):
+            while j - 1 >= 0 and proper[j - 1]:
                 j -= 1
             before = toks[j - 1].text if j > 0 else ""
             clause_start = j == 0 or before in (",", ".", ";") or toks[j - 1].sentence != t.sentence

@@ -38,10 +38,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from framing.features.attribution_model import (
-    cue_lexicon_maps,
-    load_cue_tagger,
-)
+from framing.features._cue_vectors import load_cue_vectorizer
 from framing.features.base import SpanExtractor, as_document
 from framing.text import VoiceMap
 from framing.types import Article, Attribution, Document, Span
@@ -116,11 +113,10 @@ class AttributionFeatures(SpanExtractor):
         lex = _load_lexicons()
         model = None
         if self.use_model:
-            tagger = load_cue_tagger()
-            chosen = tagger.meta.get("thresholds", {})
+            vectorizer = load_cue_vectorizer()
+            chosen = vectorizer.meta.get("thresholds", {})
             model = (
-                tagger,
-                cue_lexicon_maps(lex.verbs, lex.sources),
+                vectorizer,
                 (
                     chosen.get("cue", 0.5) if self.cue_threshold is None else self.cue_threshold,
                     chosen.get("lexicon_cue", 0.25)
