@@ -69,3 +69,14 @@ RE_SCARE_QUOTE_CUE = re.compile(
     r"called|dubbed|labell?ed|labell?ing|branded|branding|termed|deemed)[ \t]+\Z",
     re.IGNORECASE,
 )
+
+# --- compare: alignment TF-IDF ---------------------------------------------------------
+#: Two or more whitespace characters: scikit-learn's ``_white_spaces``, which its
+#: ``char_wb`` analyzer turns into one space before taking n-grams inside words.
+RE_WHITESPACE_RUN = re.compile(r"\s\s+")
+
+# --- text: quotations ------------------------------------------------------------------
+#: A character that may open a quotation (framing.text.voice.find_quotes): curly and
+#: straight double quotes, guillemet, backtick, straight and curly single quotes. The
+#: scanner jumps from one to the next.
+RE_QUOTE_MARK = re.compile("[\u201c\"\u201e\u00ab`'\u2018]")

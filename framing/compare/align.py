@@ -37,6 +37,8 @@ Examples
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -47,7 +49,7 @@ import numpy as np
 
 from framing.errors import ValidationError
 from framing.lexicons import load_lexicon
-from framing.patterns import RE_TOKEN
+from framing.patterns import RE_TOKEN, RE_WHITESPACE_RUN
 from framing.types import Document, Token
 
 __all__ = [
@@ -94,9 +96,16 @@ class _Paraphrases:
 
 @cache
 def _stemmer() -> Any:
-    from nltk.stem.snowball import SnowballStemmer
+    from framing.text._nltk import import_light
 
-    return SnowballStemmer("english")
+    # nltk.stem.snowball without nltk/__init__, nltk/stem/__init__ and nltk.corpus (which
+    # import scikit-learn and SciPy); see framing.text._nltk
+    snowball = import_light(
+        "nltk.stem.snowball",
+        pending=("nltk", "nltk.stem", "nltk.corpus"),
+        deferred={"nltk.corpus": ("stopwords",)},
+    )
+    return snowball.SnowballStemmer("english")
 
 
 @cache
@@ -408,8 +417,105 @@ def _identity(x: Sequence[str]) -> Sequence[str]:
     return x
 
 
-def _tfidf_gram(docs: list[Any], **kw: Any) -> np.ndarray:
-    """Cosine matrix of L2-normalised TF-IDF rows (zeros when there is no vocabulary)."""
+def _char_wb_ngrams(text: str, lo: int, hi: int) -> list[str]:
+    """scikit-learn's ``char_wb`` analyzer (lower-cased): n-grams inside space-padded words."""
+    grams: list[str] = []
+    for w in RE_WHITESPACE_RUN.sub(" ", text.lower()).split():
+        w = f" {w} "
+        size = len(w)
+        for n in range(lo, hi + 1):
+            offset = 0
+            grams.append(w[:n])
+            while offset + n < size:
+                offset += 1
+                grams.append(w[offset : offset + n])
+            if offset == 0:  # a short word counts once
+                break
+    return grams
+
+
+# Above this many pairwise products the sparse product of scikit-learn (SciPy) is used.
+_PAIR_BUDGET = 2_000_000
+
+
+def _tfidf_gram(
+    docs: list[Any],
+    *,
+    analyzer: Any,
+    ngram_range: tuple[int, int] = (1, 1),
+    binary: bool = False,
+    **kw: Any,
+) -> np.ndarray:
+    """Cosine matrix of L2-normalised TF-IDF rows (zeros when there is no vocabulary).
+
+    The values of scikit-learn's ``TfidfVectorizer(sublinear_tf=True, ...)`` followed by
+    the sparse product ``m @ m.T``, computed the same way (``1 + ln(tf)`` times
+    ``idf = ln((n + 1) / (df + 1)) + 1``, each row divided by the square root of its sum
+    of squares, each product summed term by term in the order scikit-learn stores a row's
+    terms: the order in which the terms first appear in ``docs``), so the numbers are the
+    same to the last bit (``tests/features/test_fast_paths.py``). Written out
+    here because importing ``sklearn.feature_extraction`` costs about a second, half of a
+    ``framing compare`` run; beyond ``_PAIR_BUDGET`` products scikit-learn does it.
+    ``analyzer`` is a callable (documents are sequences of terms) or ``"char_wb"``;
+    ``kw`` holds the other ``TfidfVectorizer`` arguments the callers pass, which do not
+    change the result here (``lowercase`` and ``token_pattern`` with a callable analyzer).
+    """
+    if callable(analyzer):
+        counts = [Counter(analyzer(d)) for d in docs]
+    else:
+        lo, hi = ngram_range
+        counts = [Counter(_char_wb_ngrams(d, lo, hi)) for d in docs]
+    n = len(docs)
+    index: dict[str, int] = {}  # term -> order of first appearance
+    for cnt in counts:
+        for t in cnt:
+            index.setdefault(t, len(index))
+    if not index:
+        return np.zeros((n, n))
+    rows = [sorted((index[t], c) for t, c in cnt.items()) for cnt in counts]
+    df = np.zeros(len(index), dtype=np.float64)
+    postings: list[list[tuple[int, int]]] = [[] for _ in index]
+    for i, row in enumerate(rows):
+        for pos, (k, _) in enumerate(row):
+            postings[k].append((i, pos))
+    for k, post in enumerate(postings):
+        df[k] = len(post)
+    if sum(len(p) ** 2 for p in postings) > _PAIR_BUDGET:
+        return _sklearn_tfidf_gram(
+            docs, analyzer=analyzer, ngram_range=ngram_range, binary=binary, **kw
+        )
+    idf = np.full_like(df, fill_value=n + 1)
+    idf /= df + 1.0
+    np.log(idf, out=idf)
+    idf += 1.0
+    tf = np.fromiter((1 if binary else c for row in rows for _, c in row), np.float64)
+    np.log(tf, out=tf)
+    tf += 1.0
+    tf *= idf[np.fromiter((k for row in rows for k, _ in row), np.intp)]
+    values: list[list[float]] = []
+    start = 0
+    for row in rows:
+        vals = tf[start : start + len(row)].tolist()
+        start += len(row)
+        total = 0.0
+        for v in vals:
+            total += v * v
+        if total != 0.0:
+            norm = math.sqrt(total)
+            vals = [v / norm for v in vals]
+        values.append(vals)
+    gram = [[0.0] * n for _ in range(n)]
+    for post in postings:  # order of first appearance: each product is summed in that order
+        pairs = [(i, values[i][pos]) for i, pos in post]
+        for i, vi in pairs:
+            out = gram[i]
+            for j, vj in pairs:
+                out[j] += vi * vj
+    return np.asarray(gram, dtype=np.float64).reshape(n, n)
+
+
+def _sklearn_tfidf_gram(docs: list[Any], **kw: Any) -> np.ndarray:
+    """:func:`_tfidf_gram` by scikit-learn (the reference; used for large inputs)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     try:

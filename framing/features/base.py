@@ -5,17 +5,24 @@ Every extractor is a scikit-learn transformer (``fit`` / ``transform`` /
 ``Pipeline`` work) and also answers ``spans(doc)`` so every number traces back to text.
 Subclasses implement :meth:`SpanExtractor.find_spans` and declare ``feature`` (the span
 family) and ``prefix`` (the namespace of the output columns).
+
+The transformer API is implemented here rather than inherited from scikit-learn's
+``BaseEstimator`` and ``TransformerMixin``: importing ``sklearn.base`` costs over a second
+(it imports SciPy), which every ``framing extract`` / ``framing compare`` run would pay
+without using it. scikit-learn supports such estimators by duck typing ("Rolling your own
+estimator" in its developer guide): ``get_params`` / ``set_params`` read the constructor's
+parameters, ``__sklearn_tags__`` gives a transformer's tags and ``__sklearn_is_fitted__``
+what ``check_is_fitted`` asks; scikit-learn is imported only when scikit-learn calls them.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.utils.validation import check_is_fitted
 
 from framing.text import VoiceMap, process
 from framing.types import Article, Document, Span
@@ -81,12 +88,13 @@ def rate_metrics(
     return out
 
 
-class SpanExtractor(TransformerMixin, BaseEstimator):
+class SpanExtractor:
     """Base class: a feature that emits spans, with sklearn access to per-100-word rates.
 
     Subclasses set the class attributes ``feature`` and ``prefix``, implement
     :meth:`_load` (return the fitted resources as a dict of attributes ending in ``_``) and
-    :meth:`find_spans`.
+    :meth:`find_spans`. Constructor arguments are the estimator's parameters (stored under
+    their own names, as scikit-learn requires).
     """
 
     feature: ClassVar[str] = ""
@@ -117,10 +125,118 @@ class SpanExtractor(TransformerMixin, BaseEstimator):
         return self
 
     def _ensure_fitted(self) -> None:
-        try:
-            check_is_fitted(self)
-        except Exception:  # NotFittedError: fit lazily, loading is deterministic
+        if not self.__sklearn_is_fitted__():  # fit lazily: loading is deterministic
             self.fit()
+
+    def fit_transform(
+        self, X: Iterable[Article | Document], y: Any = None, **fit_params: Any
+    ) -> Any:
+        """:meth:`fit`, then :meth:`transform` (scikit-learn's ``TransformerMixin``)."""
+        return self.fit(X, y, **fit_params).transform(X)
+
+    @classmethod
+    def _get_param_names(cls) -> list[str]:
+        """The constructor's keyword parameters, sorted (as ``BaseEstimator``'s)."""
+        init = cls.__init__
+        if init is object.__init__:
+            return []
+        params = inspect.signature(init).parameters.values()
+        for p in params:
+            if p.kind == p.VAR_POSITIONAL:
+                raise RuntimeError(
+                    f"{cls.__name__}.__init__ takes *args; scikit-learn estimators must "
+                    "name their parameters."
+                )
+        return sorted(p.name for p in params if p.name != "self" and p.kind != p.VAR_KEYWORD)
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """The estimator's parameters (scikit-learn's ``get_params``).
+
+        Parameters
+        ----------
+        deep : bool
+            Also return the parameters of parameters that are estimators
+            (``name__param``).
+        """
+        out: dict[str, Any] = {}
+        for name in self._get_param_names():
+            value = getattr(self, name)
+            if deep and hasattr(value, "get_params") and not isinstance(value, type):
+                out.update((f"{name}__{k}", v) for k, v in value.get_params().items())
+            out[name] = value
+        return out
+
+    def set_params(self, **params: Any) -> SpanExtractor:
+        """Set parameters (scikit-learn's ``set_params``); returns the estimator.
+
+        Raises
+        ------
+        ValueError
+            For a name that is not a parameter of this extractor.
+        """
+        valid = self.get_params(deep=True)
+        nested: dict[str, dict[str, Any]] = {}
+        for key, value in params.items():
+            name, sep, sub = key.partition("__")
+            if name not in valid:
+                raise ValueError(
+                    f"Invalid parameter {name!r} for estimator {self!r}. Valid parameters "
+                    f"are: {self._get_param_names()!r}."
+                )
+            if sep:
+                nested.setdefault(name, {})[sub] = value
+            else:
+                setattr(self, name, value)
+                valid[name] = value
+        for name, sub_params in nested.items():
+            valid[name].set_params(**sub_params)
+        return self
+
+    def __repr__(self) -> str:
+        changed = []
+        defaults = {
+            p.name: p.default
+            for p in inspect.signature(type(self).__init__).parameters.values()
+            if p.default is not p.empty
+        }
+        for name in self._get_param_names():
+            value = getattr(self, name, None)
+            if name not in defaults or (defaults[name] is not value and defaults[name] != value):
+                changed.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(changed)})"
+
+    def __sklearn_is_fitted__(self) -> bool:
+        """Whether :meth:`fit` ran (fitted attributes end in ``_``, as in scikit-learn)."""
+        return any(v.endswith("_") and not v.startswith("__") for v in vars(self))
+
+    def __sklearn_tags__(self) -> Any:
+        """scikit-learn's tags of a transformer (imports scikit-learn: it is the caller)."""
+        from sklearn.utils import Tags, TargetTags, TransformerTags
+
+        return Tags(
+            estimator_type=None,
+            target_tags=TargetTags(required=False),
+            transformer_tags=TransformerTags(),
+        )
+
+    def set_output(self, *, transform: str | None = None) -> SpanExtractor:
+        """Choose the container :meth:`transform` returns (scikit-learn's ``set_output``).
+
+        Parameters
+        ----------
+        transform : {"default", "pandas"} or None
+            ``"default"``: a NumPy array; ``"pandas"``: a DataFrame whose columns are
+            :meth:`get_feature_names_out`; None leaves the choice unchanged.
+        """
+        if transform is None:
+            return self
+        if transform not in ("default", "pandas"):
+            raise ValueError(
+                f"set_output(transform={transform!r}): {type(self).__name__} supports "
+                "'default' and 'pandas'."
+            )
+        self._sklearn_output_config = {"transform": transform}
+        return self
 
     def spans(self, item: Article | Document, *, voice: VoiceMap | None = None) -> list[Span]:
         """Spans of this feature in one article, sorted by offset.
@@ -144,8 +260,11 @@ class SpanExtractor(TransformerMixin, BaseEstimator):
         """Counts and rates derived from ``spans`` (see :func:`rate_metrics`)."""
         return rate_metrics(doc, spans, prefix=self.prefix, categories=self.categories())
 
-    def transform(self, X: Iterable[Article | Document]) -> np.ndarray:
-        """Per-100-word rate of each category, one row per article (dense)."""
+    def transform(self, X: Iterable[Article | Document]) -> Any:
+        """Per-100-word rate of each category, one row per article (dense).
+
+        A NumPy array, or a pandas DataFrame after ``set_output(transform="pandas")``.
+        """
         if isinstance(X, (str, Article, Document)):
             raise ValueError(
                 "Iterable over articles expected; got a single "
@@ -158,7 +277,13 @@ class SpanExtractor(TransformerMixin, BaseEstimator):
             doc = as_document(item)
             m = self.metrics(doc, self.spans(doc))
             rows.append([m.get(f"{self.prefix}:{c}:per_100_words", 0.0) for c in cats])
-        return np.asarray(rows, dtype=float).reshape(len(rows), len(cats))
+        out = np.asarray(rows, dtype=float).reshape(len(rows), len(cats))
+        config = getattr(self, "_sklearn_output_config", {})
+        if config.get("transform") == "pandas":
+            import pandas as pd
+
+            return pd.DataFrame(out, columns=self.get_feature_names_out())
+        return out
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Namespaced output names, e.g. ``hedging:epistemic_modal``."""

@@ -188,13 +188,34 @@ def sentence_features(
     for c in cats:
         if c:
             feats[f"cat={c}"] = feats.get(f"cat={c}", 0.0) + 1.0
-    ranked = sorted(probs, reverse=True)
-    feats["tok_max"] = ranked[0] if ranked else 0.0
-    feats["tok_top3"] = sum(ranked[:3]) / 3.0 if ranked else 0.0
-    feats["tok_n50"] = float(sum(p >= 0.5 for p in ranked))
-    feats["quote"] = float(any(w in {'"', "“", "”"} for w in words))
-    feats["len"] = min(len(low), 60) / 60.0
+    feats.update(_sentence_summary(words, probs, len(low)))
     return feats
+
+
+def _sentence_summary(
+    words: Sequence[str], probs: Sequence[float], n_words: int
+) -> list[tuple[str, float]]:
+    """The last features of :func:`sentence_features`: token scores, quote, length."""
+    ranked = sorted(probs, reverse=True)
+    return [
+        ("tok_max", ranked[0] if ranked else 0.0),
+        ("tok_top3", sum(ranked[:3]) / 3.0 if ranked else 0.0),
+        ("tok_n50", float(sum(p >= 0.5 for p in ranked))),
+        ("quote", float(any(w in {'"', "“", "”"} for w in words))),
+        ("len", min(n_words, 60) / 60.0),
+    ]
+
+
+def _sentence_tables(weights: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """The sentence classifier's ``u=`` and ``b=`` weights by word / ``a|b`` pair."""
+    unigram: dict[str, float] = {}
+    bigram: dict[str, float] = {}
+    for name, weight in weights.items():
+        if name.startswith("u="):
+            unigram[name[2:]] = weight
+        elif name.startswith("b="):
+            bigram[name[2:]] = weight
+    return unigram, bigram
 
 
 def _sigmoid(x: float) -> float:
@@ -236,6 +257,8 @@ class LoadedModel:
     info: Mapping[str, Any]
     token_gate: float = 0.0
     token_prior: Mapping[str, Sequence[int]] = field(default_factory=dict)
+    # the fast token scorer, built on first use (:meth:`token_scores`)
+    _scorer: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -251,7 +274,30 @@ class LoadedModel:
         """Probability that each word is loaded (0 for punctuation).
 
         ``tags`` are the words' part-of-speech tags; the shipped tagger supplies them when
-        they are not given (or empty).
+        they are not given (or empty). The weights are looked up by feature template
+        (:class:`_TokenScorer`); :meth:`token_scores_reference` scores the feature strings
+        of :func:`token_features` directly and gives the same probabilities (to ~1e-15,
+        the sums run in another order).
+        """
+        if not tags or not any(tags):
+            tags = pos_tags(words)
+        if len(tags) != len(words):  # the reference's reading of short tag lists
+            return self.token_scores_reference(words, cats, tags)
+        scorer = self._scorer.get("token")
+        if scorer is None:
+            scorer = self._scorer["token"] = _TokenScorer(self)
+        return scorer.scores(words, cats, tags)
+
+    def token_scores_reference(
+        self,
+        words: Sequence[str],
+        cats: Sequence[str | None],
+        tags: Sequence[str] | None = None,
+    ) -> list[float]:
+        """:meth:`token_scores` computed from the feature strings of :func:`token_features`.
+
+        The direct (slow) computation, as in training; kept for tests and for checking
+        the fast path.
         """
         if not tags or not any(tags):
             tags = pos_tags(words)
@@ -270,7 +316,37 @@ class LoadedModel:
     def sentence_score(
         self, words: Sequence[str], cats: Sequence[str | None], probs: Sequence[float]
     ) -> float:
-        """Probability that the sentence is biased."""
+        """Probability that the sentence is biased.
+
+        The terms of :meth:`sentence_score_reference`, looked up without building the
+        feature strings of the words and summed in the same order: the same float.
+        """
+        tables = self._scorer.get("sentence")
+        if tables is None:
+            tables = self._scorer["sentence"] = _sentence_tables(self.sentence_weights)
+        unigram, bigram = tables
+        w = self.sentence_weights
+        low = [_norm(x) for x in words if _is_word(x)]
+        scale = 1.0 / math.sqrt(max(len(low), 1))
+        total = 0.0  # the terms in the order sentence_features inserts its keys
+        for word in dict.fromkeys(low):
+            total += unigram.get(word, 0.0) * scale
+        for pair in dict.fromkeys(f"{a}|{b}" for a, b in pairwise(low)):
+            total += bigram.get(pair, 0.0) * scale
+        counts: dict[str, float] = {}
+        for c in cats:
+            if c:
+                counts[c] = counts.get(c, 0.0) + 1.0
+        for c, n in counts.items():
+            total += w.get(f"cat={c}", 0.0) * n
+        for name, value in _sentence_summary(words, probs, len(low)):
+            total += w.get(name, 0.0) * value
+        return _sigmoid(self.sentence_bias + total)
+
+    def sentence_score_reference(
+        self, words: Sequence[str], cats: Sequence[str | None], probs: Sequence[float]
+    ) -> float:
+        """:meth:`sentence_score` from the feature dict of :func:`sentence_features`."""
         w = self.sentence_weights
         feats = sentence_features(words, cats, probs)
         return _sigmoid(self.sentence_bias + sum(w.get(k, 0.0) * v for k, v in feats.items()))
@@ -335,6 +411,158 @@ class LoadedModel:
             token_prior={k: (int(v[0]), int(v[1])) for k, v in tok.get("prior", {}).items()},
             info=raw.get("info", {}),
         )
+
+
+class _TokenScorer:
+    """The token scorer's weights split by feature template, for scoring without strings.
+
+    ``token_features`` names a feature ``template=value`` (``w-1=iran``, ``pos,w=NN|claim``);
+    a template never contains ``=``, so splitting each weight's name at its first ``=``
+    gives one ``value -> weight`` table per template, looked up with the value alone.
+    What depends on the token alone (word, affixes, shape, length, valence, character
+    n-grams, word prior) is summed once per distinct token and kept; what a word adds as
+    a neighbour (``w-1``, ``w+1``, ``w-2``, ``w+2``, ``vad-1``, ``vad+1``) once per
+    distinct normalised word. The sum of the same weights as
+    :meth:`LoadedModel.token_scores_reference`, in another order.
+    """
+
+    _MAX_KEPT = 1 << 16  # distinct words kept before the tables are cleared
+
+    def __init__(self, model: LoadedModel) -> None:
+        tables: dict[str, dict[str, float]] = {}
+        for name, weight in model.token_weights.items():
+            template, _, value = name.partition("=")
+            tables.setdefault(template, {})[value] = float(weight)
+        self.tables = tables
+        self.model = model
+        self.bias = float(model.token_bias)
+        t = self._table
+        self.w, self.p3, self.s2, self.s3 = t("w"), t("p3"), t("s2"), t("s3")
+        self.s4, self.shape, self.len, self.vad = t("s4"), t("shape"), t("len"), t("vad")
+        self.mb, self.mbn = t("mb"), t("mbn")
+        self.grams = ((3, t("c3")), (4, t("c4")), (5, t("c5")))
+        self.bigram_l, self.bigram_r = t("w-1,w"), t("w,w+1")
+        self.lex, self.lex_1 = t("lex"), t("lex-1")
+        self.lex_none = self.lex.get("None", 0.0)
+        self.relpos = [t("relpos").get(str(k), 0.0) for k in range(5)]
+        self.pos, self.pos_l, self.pos_r = t("pos"), t("pos-1,pos"), t("pos,pos+1")
+        self.pos_w, self.pos_1, self.pos1 = t("pos,w"), t("pos-1"), t("pos+1")
+        self.pos_2, self.pos2 = t("pos-2"), t("pos+2")
+        self._tag_parts: dict[str, tuple[float, float, float, float, float]] = {}
+        self.start = self._neighbour("<s>")
+        self.end = self._neighbour("</s>")
+        self._own: dict[str, float | None] = {}
+        self._as_neighbour: dict[str, tuple[float, float, float, float]] = {}
+
+    def _table(self, template: str) -> dict[str, float]:
+        return self.tables.get(template, {})
+
+    def _own_sum(self, word: str) -> float | None:
+        """The weights of the features that depend on the token alone (:func:`_word_features`
+        and :func:`prior_features`), or None for a token that is not a word."""
+        if not _is_word(word):
+            return None
+        w = _norm(word)
+        padded = f"<{w}>"
+        marked, seen = self.model.token_prior.get(w, (0, 0))
+        rate = (int(marked) + 0.1) / (int(seen) + 1)
+        z = (
+            self.w.get(w, 0.0)
+            + self.p3.get(w[:3], 0.0)
+            + self.s2.get(w[-2:], 0.0)
+            + self.s3.get(w[-3:], 0.0)
+            + self.s4.get(w[-4:], 0.0)
+            + self.shape.get(_shape(word), 0.0)
+            + self.len.get(str(min(len(w), 12)), 0.0)
+            + self.vad.get(_valence_bucket(w), 0.0)
+            + self.mb.get(str(min(int(rate * 10), 9)), 0.0)
+            + self.mbn.get(str(min(int(marked), 5)), 0.0)
+        )
+        for n, grams in self.grams:
+            z += sum(grams.get(padded[k : k + n], 0.0) for k in range(len(padded) - n + 1))
+        return z
+
+    def _neighbour(self, w: str) -> tuple[float, float, float, float]:
+        """What normalised word ``w`` adds as left / right neighbour at distance 1 and 2."""
+        t = self._table
+        bucket = _valence_bucket(w)
+        return (
+            t("w-1").get(w, 0.0) + t("vad-1").get(bucket, 0.0),
+            t("w+1").get(w, 0.0) + t("vad+1").get(bucket, 0.0),
+            t("w-2").get(w, 0.0),
+            t("w+2").get(w, 0.0),
+        )
+
+    def _tag_part(self, tag: str) -> tuple[float, float, float, float, float]:
+        """What a tag adds as the token's own (``pos``) and as neighbour at -2 .. +2."""
+        part = self._tag_parts.get(tag)
+        if part is None:
+            part = self._tag_parts[tag] = (
+                self.pos.get(tag, 0.0),
+                self.pos_1.get(tag, 0.0),
+                self.pos1.get(tag, 0.0),
+                self.pos_2.get(tag, 0.0),
+                self.pos2.get(tag, 0.0),
+            )
+        return part
+
+    def scores(
+        self, words: Sequence[str], cats: Sequence[str | None], tags: Sequence[str]
+    ) -> list[float]:
+        """Probability that each word is loaded (0 for punctuation)."""
+        own, around = self._own, self._as_neighbour
+        if len(own) > self._MAX_KEPT:
+            own.clear()
+        if len(around) > self._MAX_KEPT:
+            around.clear()
+        n = len(words)
+        low = [_norm(w) for w in words]
+        nb = [self.start, self.start]
+        for w in low:
+            v = around.get(w)
+            if v is None:
+                v = around[w] = self._neighbour(w)
+            nb.append(v)
+        nb += (self.end, self.end)  # nb[i + 2] is token i's
+        padded_low = ["<s>", *low, "</s>"]  # padded_low[i + 1] is token i's
+        tagged = bool(tags)
+        if tagged:
+            padded_tags = ["<s>", "<s>", *tags, "</s>", "</s>"]
+            parts = [self._tag_part(tag) for tag in padded_tags]
+        bigram_l, bigram_r = self.bigram_l, self.bigram_r
+        pos_l, pos_r, pos_w = self.pos_l, self.pos_r, self.pos_w
+        lex, lex_1, lex_none, relpos = self.lex, self.lex_1, self.lex_none, self.relpos
+        bias, n_rel = self.bias, max(n, 1)
+        out: list[float] = []
+        for i, word in enumerate(words):
+            z = own.get(word, 0.0)
+            if z == 0.0 and word not in own:
+                z = own[word] = self._own_sum(word)
+            if z is None:  # not a word
+                out.append(0.0)
+                continue
+            w, prev, nxt = padded_low[i + 1], padded_low[i], padded_low[i + 2]
+            z += nb[i + 1][0] + nb[i + 3][1] + nb[i][2] + nb[i + 4][3]
+            z += bigram_l.get(f"{prev}|{w}", 0.0) + bigram_r.get(f"{w}|{nxt}", 0.0)
+            cat = cats[i]
+            z += lex_none if cat is None else lex.get(f"{cat}", 0.0)
+            if i > 0 and cats[i - 1]:
+                z += lex_1.get(f"{cats[i - 1]}", 0.0)
+            if tagged:
+                tag, tp, tn = padded_tags[i + 2], padded_tags[i + 1], padded_tags[i + 3]
+                z += (
+                    parts[i + 2][0]
+                    + parts[i + 1][1]
+                    + parts[i + 3][2]
+                    + parts[i][3]
+                    + parts[i + 4][4]
+                    + pos_l.get(f"{tp}|{tag}", 0.0)
+                    + pos_r.get(f"{tag}|{tn}", 0.0)
+                    + pos_w.get(f"{tag}|{w}", 0.0)
+                )
+            z += relpos[min(int(5 * i / n_rel), 4)]
+            out.append(_sigmoid(bias + z))
+        return out
 
 
 @cache

@@ -18,14 +18,23 @@ import string
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
-from typing import Any
-
-from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
+from typing import TYPE_CHECKING, Any
 
 from framing.errors import ModelNotFoundError
 from framing.features.base import SpanExtractor, rate_metrics
 from framing.text import VoiceMap
+from framing.text._nltk import import_light
 from framing.types import Document, Span
+
+if TYPE_CHECKING:
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
+else:
+    # nltk.sentiment.vader without nltk/__init__ and nltk/sentiment/__init__ (which import
+    # scikit-learn and SciPy): see framing.text._nltk
+    _vader_module = import_light("nltk.sentiment.vader", pending=("nltk", "nltk.sentiment"))
+    SentimentIntensityAnalyzer = _vader_module.SentimentIntensityAnalyzer
+    SentiText = _vader_module.SentiText
+    VaderConstants = _vader_module.VaderConstants
 
 __all__ = ["ToneFeatures", "load_vader"]
 

@@ -10,12 +10,21 @@ paragraph on a line) and the headline is a sentence of its own. Word tokens come
 from __future__ import annotations
 
 from functools import cache
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from typing import TYPE_CHECKING
 
 from framing.lexicons import load_lexicon
 from framing.patterns import RE_LINE, RE_TOKEN
+from framing.text._nltk import import_light
 from framing.types import Sentence
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+else:
+    # nltk.tokenize.punkt without nltk/__init__ (which imports scikit-learn and SciPy): see
+    # framing.text._nltk
+    _punkt_module = import_light("nltk.tokenize.punkt", pending=("nltk",))
+    PunktParameters = _punkt_module.PunktParameters
+    PunktSentenceTokenizer = _punkt_module.PunktSentenceTokenizer
 
 __all__ = ["sentence_spans", "split_sentences", "word_spans"]
 

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from framing.patterns import RE_QUOTE_MARK
 from framing.types import TextRef, Voice
 
 __all__ = ["VoiceMap", "find_quotes"]
@@ -61,7 +62,13 @@ def find_quotes(text: str) -> list[TextRef]:
     out: list[TextRef] = []
     n = len(text)
     i = 0
+    next_mark = RE_QUOTE_MARK.search
     while i < n:
+        # characters that cannot open a quotation are skipped (the scan did i += 1 on them)
+        m = next_mark(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch in _DOUBLE_OPEN and (ch != '"' or _opens(text, i)) and ch not in "”»":
             j = i + 1

@@ -113,3 +113,113 @@ def test_multi_word_phrases_found_by_their_first_word() -> None:
     said = [r for r in rels if r.cue is not None and r.cue.text == "said"]
     assert [r.source.text for r in said] == ["the minister", "the envoy"]
     assert [r.attrs.get("channel") for r in said] == ["Reuters", "CNN"]
+
+
+# --- loaded language: the token scorer looks weights up by template ----------------------
+_HOSTILE = [
+    ["=", "w=x", "|", "a|b", "<s>", "</s>", "None", "lex=None", "pos=NN"],
+    ["“", "Clandestine", "”", "meetings", "—", "U.S.-based", "1979", "’s", "n’t", "!!"],
+    ["ÉLITE", "naïve", "\u00a0", "x" * 40, "3.5%", "--", "...", "a-b-c-d", "日本"],
+    ["so-called", "experts", "unleashed", "proxies", "and", "hardliners", "."],
+    ["a"],
+    [".", ",", "!"],
+]
+
+
+def _sentences(article: Article) -> list[tuple[list[str], list[str]]]:
+    doc = process(article)
+    out = []
+    for s in doc.sentences:
+        toks = doc.tokens_of(s.index)
+        out.append(([t.text for t in toks], [t.pos for t in toks]))
+    return out
+
+
+def test_loaded_token_scores_equal_the_feature_string_reference(
+    troib: Article, ians: Article
+) -> None:
+    from framing.features.loaded import load_loaded_model
+
+    model = load_loaded_model()
+    cases = _sentences(troib) + _sentences(ians)
+    cases += [(words, ["NN"] * len(words)) for words in _HOSTILE]
+    cases += [(words, []) for words in _HOSTILE]  # untagged: the shipped tagger tags them
+    checked = 0
+    for words, tags in cases:
+        # lexicon categories on some tokens, so lex= and lex-1= features count too
+        some = ["hostility" if i % 3 == 1 else None for i in range(len(words))]
+        for cats in ([None] * len(words), some):
+            fast = model.token_scores(words, cats, tags)
+            slow = model.token_scores_reference(words, cats, tags)
+            assert len(fast) == len(slow) == len(words)
+            assert max((abs(a - b) for a, b in zip(fast, slow, strict=True)), default=0) < 1e-9
+            checked += sum(1 for p in slow if p > 0)
+    assert checked > 800
+    # punctuation scores 0 on both paths; a real word does not
+    assert model.token_scores([".", "clandestine"], [None, None], [".", "JJ"])[0] == 0.0
+    assert model.token_scores([".", "clandestine"], [None, None], [".", "JJ"])[1] > 0.0
+
+
+def test_loaded_token_scores_follow_the_tags_given() -> None:
+    from framing.features.loaded import load_loaded_model
+
+    model = load_loaded_model()
+    words = ["They", "lied", "again", "."]
+    cats = [None, None, None, None]
+    as_verb = model.token_scores(words, cats, ["PRP", "VBD", "RB", "."])
+    as_noun = model.token_scores(words, cats, ["PRP", "NN", "RB", "."])
+    reference = model.token_scores_reference(words, cats, ["PRP", "VBD", "RB", "."])
+    assert max(abs(a - b) for a, b in zip(as_verb, reference, strict=True)) < 1e-9
+    assert abs(as_verb[1] - as_noun[1]) > 1e-6  # the pos= features take part
+
+
+# --- compare: TF-IDF similarities without scikit-learn -----------------------------------
+def test_tfidf_gram_equals_scikit_learn_bit_for_bit(troib: Article, ians: Article) -> None:
+    import numpy as np
+
+    from framing.compare.align import _identity, _sklearn_tfidf_gram, _tfidf_gram, sentence_keys
+
+    docs = [process(troib), process(ians)]
+    keys = [sentence_keys(d, s.index) for d in docs for s in d.sentences]
+    hostile = ["", "   ", "a", "Ab  cd\t\tEF", "x" * 30, "naïve ÉLITE 日本", "a b", "ab"]
+    configs = [
+        (
+            [k.terms for k in keys],
+            {"analyzer": _identity, "lowercase": False, "token_pattern": None},
+        ),
+        ([k.surface for k in keys], {"analyzer": "char_wb", "ngram_range": (3, 5)}),
+        ([k.surface for k in keys] + hostile, {"analyzer": "char_wb", "ngram_range": (3, 5)}),
+        (
+            [k.entities for k in keys],
+            {"analyzer": _identity, "lowercase": False, "token_pattern": None, "binary": True},
+        ),
+        ([(), ("a",), ("a", "a", "b"), ()], {"analyzer": _identity, "lowercase": False}),
+        ([(), ()], {"analyzer": _identity, "lowercase": False}),  # no vocabulary: zeros
+    ]
+    for texts, kw in configs:
+        ours = _tfidf_gram(list(texts), **kw)
+        reference = _sklearn_tfidf_gram(list(texts), **kw)
+        assert ours.shape == reference.shape == (len(texts), len(texts))
+        assert np.array_equal(ours, reference)
+    # cosines of unit rows: 1 on the diagonal, within [0, 1] elsewhere, symmetric
+    cs = _tfidf_gram([k.surface for k in keys], analyzer="char_wb", ngram_range=(3, 5))
+    assert np.allclose(np.diag(cs), 1.0)
+    assert cs.min() >= 0.0 and cs.max() <= 1.0 + 1e-12
+    assert np.allclose(cs, cs.T)
+
+
+def test_loaded_sentence_score_equals_the_feature_dict_reference(
+    troib: Article, ians: Article
+) -> None:
+    from framing.features.loaded import load_loaded_model
+
+    model = load_loaded_model()
+    cases = [words for words, _ in _sentences(troib) + _sentences(ians)] + _HOSTILE
+    cases.append(["a|b", "c", "a", "b|c", "a", "a|b", "c"])  # "a|b c" and "a b|c": one key
+    cases.append([])
+    for words in cases:
+        cats = ["secrecy" if i % 4 == 2 else None for i in range(len(words))]
+        probs = [((7 * i) % 10) / 10 for i in range(len(words))]
+        fast = model.sentence_score(words, cats, probs)
+        assert fast == model.sentence_score_reference(words, cats, probs), words
+        assert 0.0 < fast < 1.0

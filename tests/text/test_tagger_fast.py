@@ -62,3 +62,73 @@ def test_unknown_features_fall_back_like_nltk() -> None:
     feats = ["no such feature", "nor this one"]
     expected = tagger._perceptron.model.predict(dict.fromkeys(feats, 1))[0]
     assert tagger._dense.predict(feats) == expected
+
+
+def test_normalize_is_nltks() -> None:
+    # tagging does not import NLTK: the tagger's copy of PerceptronTagger.normalize
+    from nltk.tag.perceptron import PerceptronTagger
+
+    from framing.text.tagger import _END, _START, _normalize
+
+    words = ["Iran", "U.S.-based", "-", "--", "-5", "1979", "19790", "3.5", "2nd", "", "ÉLITE",
+             "co-op", "A-", "٣٤٥٦", "²", "x1", "1,000", "MUSK", "n't", "’s"]
+    nltk_tagger = PerceptronTagger(load=False)
+    assert [_normalize(w) for w in words if w] == [nltk_tagger.normalize(w) for w in words if w]
+    assert list(_START) == nltk_tagger.START and list(_END) == nltk_tagger.END
+
+
+def test_reference_class_is_defined_on_first_use() -> None:
+    from framing.text import tagger
+
+    cls = tagger.FramingPerceptronTagger
+    assert cls is tagger.FramingPerceptronTagger  # defined once
+    assert cls.FEATURE_SET == "nltk-3.10+framing-shape-affix-v1"
+    assert cls.__name__ == "FramingPerceptronTagger"
+
+
+def test_ascii_tokens_are_not_normalised() -> None:
+    # normalize_token returns ASCII tokens unchanged without looking them up: every
+    # character it maps is outside ASCII
+    from framing.text.tagger import _CHAR_MAP, _TOKEN_MAP
+
+    assert all(not k.isascii() for k in _TOKEN_MAP)
+    assert all(code > 127 for code in _CHAR_MAP)
+    for word in ("Iran", "n't", "--", "...", '"', "'s", "U.S.-based"):
+        assert normalize_token(word) == word
+    assert normalize_token("n\u2019t") == "n't" and normalize_token("\u2014") == "--"
+
+
+def test_row_sums_are_sequential_like_nltks() -> None:
+    # the dense path sums a block of feature rows with np.add.reduce(axis=0); NLTK adds
+    # feature after feature. Their equality, bit for bit, is what keeps tags identical
+    # on near ties.
+    import numpy as np
+
+    tagger = load_tagger()
+    dense = tagger._dense
+    words = ["Iran", "’s", "envoy", "reportedly", "met", "Musk", "in", "New", "York", "."]
+    feats = _feature_names_for(words)
+    rows = [r for r in map(dense.row_of, feats) if r is not None]
+    block = dense.matrix.take(rows, axis=0)
+    sequential = [0.0] * block.shape[1]
+    for row in block.tolist():
+        sequential = [a + b for a, b in zip(sequential, row, strict=True)]
+    assert len(rows) > 10
+    assert np.add.reduce(block, axis=0).tolist() == sequential
+    rng = np.random.default_rng(8)
+    values = rng.standard_normal((40, 50)) * rng.choice([1e-6, 1.0, 1e6], size=(40, 1))
+    sequential = [0.0] * 50
+    for row in values.tolist():
+        sequential = [a + b for a, b in zip(sequential, row, strict=True)]
+    assert np.add.reduce(values, axis=0).tolist() == sequential
+
+
+def _feature_names_for(words: list[str]) -> list[str]:
+    from framing.text.tagger import _END, _START, _feature_names, _normalize, _shape
+
+    context = [*_START, *map(_normalize, words), *_END]
+    shapes = ["", "", *map(_shape, words), "", ""]
+    out: list[str] = []
+    for i, word in enumerate(words):
+        out += _feature_names(i + 2, word, context, shapes, "NNP", "-START-")
+    return out

@@ -63,3 +63,16 @@ def test_two_apostrophe_quote_left_open_ends_at_paragraph():
     text = "He said ''the plan works\n\nand the rest'' is narrator text."
     [q] = find_quotes(text)
     assert q.text == "''the plan works"
+
+
+def test_scanner_jumps_only_over_characters_that_open_nothing() -> None:
+    # find_quotes jumps from one RE_QUOTE_MARK match to the next: the class must hold
+    # every character the scanner can open a quotation with
+    from framing.patterns import RE_QUOTE_MARK
+    from framing.text.voice import _DOUBLE_OPEN, _SINGLE_OPEN, _TWO_OPEN
+
+    marks = set(RE_QUOTE_MARK.pattern[1:-1])
+    assert marks == set(_DOUBLE_OPEN) | {_SINGLE_OPEN} | set(_TWO_OPEN)
+    assert find_quotes("") == [] and find_quotes("x" * 5000) == []
+    text = "“Start” mid ``two'' and ‘one’ and «g» end “open\nnext"
+    assert [q.text for q in find_quotes(text)] == ["“Start”", "``two''", "‘one’", "«g»", "“open"]
