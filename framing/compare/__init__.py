@@ -117,7 +117,7 @@ def compare(
         *aligned_framing(features, alignment.pairs),
         *delta_differences(deltas),
         *entity_tone_differences(features),
-        *word_choice_differences(features),
+        *word_choice_differences(features, alignment=alignment),
         *naming_variants(features),
         *terms_differences(features, terms),
         *lexical_differences(features),

@@ -347,6 +347,10 @@ class Alignment:
         The similarity threshold used.
     params : Mapping
         Weights and lexicon version, for the record.
+    similarity : numpy.ndarray, optional
+        The combined similarity of every pair of sentences, all versions' sentences in input
+        order (``n x n``); kept so that :func:`~framing.compare.coverage.coverage` does not
+        compute it again. Not part of the JSON form.
     """
 
     ids: tuple[str, ...]
@@ -354,6 +358,7 @@ class Alignment:
     only: Mapping[str, tuple[int, ...]]
     threshold: float
     params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    similarity: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "only", MappingProxyType(dict(self.only)))
@@ -642,7 +647,7 @@ def align(
         for p in range(len(docs))
     }
     params = {"weights": list(wts), "lexicon": _paraphrases().id, "stemmer": "snowball.en"}
-    return Alignment(tuple(ids), tuple(pairs), only, float(threshold), params)
+    return Alignment(tuple(ids), tuple(pairs), only, float(threshold), params, combined)
 
 
 def _document_frequency(keys: Sequence[SentenceKeys]) -> dict[str, int]:

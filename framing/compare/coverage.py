@@ -301,7 +301,9 @@ def coverage(
             df.update(set(k.terms))
     idf = {t: math.log((1 + n_sent) / (1 + c)) + 1.0 for t, c in df.items()}
     flat = [k for d in docs for k in keys[d.article.id]]
-    matrix = similarity_matrices(flat, weights=_weights(alignment))[0]
+    matrix = alignment.similarity
+    if matrix is None or matrix.shape != (len(flat), len(flat)):
+        matrix = similarity_matrices(flat, weights=_weights(alignment))[0]
     offset = dict(zip(ids, np.cumsum([0] + [len(d.sentences) for d in docs[:-1]]), strict=True))
     attributions = attributions_by_article or {}
 

@@ -19,9 +19,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from framing.compare.result import Difference, Evidence
 from framing.types import Attribution, FeatureSet, Sentence, Span
+
+if TYPE_CHECKING:
+    from framing.compare.align import Alignment
 
 __all__ = [
     "ClaimStatus",
@@ -495,7 +499,10 @@ def entity_tone_differences(
 
 
 def word_choice_differences(
-    features: Sequence[FeatureSet], *, min_score: float = 0.6
+    features: Sequence[FeatureSet],
+    *,
+    min_score: float = 0.6,
+    alignment: Alignment | None = None,
 ) -> list[Difference]:
     """Different words for the same referent, one difference per referent.
 
@@ -506,7 +513,7 @@ def word_choice_differences(
     from framing.features.wordchoice import word_choice_pairs
 
     by_id = {fs.article.id: fs for fs in features}
-    pairs = word_choice_pairs([fs.document for fs in features])
+    pairs = word_choice_pairs([fs.document for fs in features], alignment=alignment)
     groups: dict[str, list] = defaultdict(list)
     for p in pairs:
         if p.score >= min_score or any(p.loaded):

@@ -27,12 +27,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framing.features.loaded import match_lexicon
 from framing.lexicons import load_lexicon
 from framing.patterns import RE_TOKEN
 from framing.types import Document, Span, Token
+
+if TYPE_CHECKING:
+    from framing.compare.align import Alignment
 
 __all__ = ["WordChoicePair", "noun_phrases", "word_choice_pairs"]
 
@@ -212,7 +215,11 @@ def _spans_of(
 
 
 def word_choice_pairs(
-    docs: Sequence[Document], *, min_score: float = 0.5, align_threshold: float | None = None
+    docs: Sequence[Document],
+    *,
+    min_score: float = 0.5,
+    align_threshold: float | None = None,
+    alignment: Alignment | None = None,
 ) -> list[WordChoicePair]:
     """Pairs of different wordings for the same referent across 2..N documents.
 
@@ -224,6 +231,9 @@ def word_choice_pairs(
         Pairs with a lower evidence score are dropped.
     align_threshold : float, optional
         Sentence-alignment threshold (default: the aligner's).
+    alignment : Alignment, optional
+        The sentence alignment of ``docs`` (same order), when the caller has it already;
+        ``align_threshold`` is then not used.
 
     Returns
     -------
@@ -239,9 +249,10 @@ def word_choice_pairs(
         raise ValueError("word_choice_pairs needs a sequence of at least two Documents.")
     from framing.compare.align import align
 
-    kw = {} if align_threshold is None else {"threshold": align_threshold}
-    alignment = align(list(docs), **kw)
     ids = [d.article.id for d in docs]
+    if alignment is None or list(alignment.ids) != ids:
+        kw = {} if align_threshold is None else {"threshold": align_threshold}
+        alignment = align(list(docs), **kw)
     aligned = {(ids.index(p.a), p.i, ids.index(p.b), p.j) for p in alignment.pairs}
     aligned |= {(c, j, a, i) for a, i, c, j in aligned}
     phrases = [noun_phrases(d, n) for n, d in enumerate(docs)]

@@ -151,3 +151,22 @@ def test_coverage_differences(units, seed_docs):
     assert ev.article_id == troib.article.id and troib.text[ev.start : ev.end] == ev.text
     assert denial.attrs["sources"][0]["cue_stance"] == "denial"
     assert all(0.0 < d.score <= 1.0 for d in diffs)
+
+
+def test_coverage_reuses_the_alignment_matrix_with_the_same_units(seed_docs, baghaei):
+    """The alignment's kept similarity matrix gives the units a recomputation gives."""
+    from dataclasses import replace
+
+    from framing.compare.align import similarity_matrices, story_keys
+
+    al = align(seed_docs)
+    flat = [k for ks in story_keys(seed_docs) for k in ks]
+    n = sum(len(d.sentences) for d in seed_docs)
+    assert al.similarity is not None and al.similarity.shape == (n, n)
+    weights = tuple(al.params["weights"])
+    assert (al.similarity == similarity_matrices(flat, weights=weights)[0]).all()
+    attrs = {seed_docs[0].article.id: [baghaei]}
+    kept = coverage(seed_docs, al, attrs)
+    recomputed = coverage(seed_docs, replace(al, similarity=None), attrs)
+    assert [u.summary() for u in kept] == [u.summary() for u in recomputed]
+    assert kept, "the seeds have content only one version carries"
