@@ -144,12 +144,16 @@ class _Engine(SourceTyping):
         self.rels: list[_Rel] = []
         self.taken: set[int] = set()
         self.apposition: tuple[int, int] | None = None
+        self.cue_prob: list[float] = []
         self.model_cues = self._model_cues(model) if model is not None else None
 
     def _model_cues(self, model: Any) -> dict[int, int]:
         """Cue spans found by the learned tagger: first token -> end token (exclusive)."""
         tagger, maps, threshold = model
         out: dict[int, int] = {}
+        # per token: the probability of its label when a cue, 1 - P(O) otherwise (read by
+        # the span re-ranker, framing.features._attribution_rerank)
+        self.cue_prob = [0.0] * len(self.toks)
         for si in range(len(self.doc.sentences)):
             toks = self.doc.tokens_of(si)
             if not toks:
@@ -161,6 +165,8 @@ class _Engine(SourceTyping):
                 threshold=threshold[0],
                 lexicon_threshold=threshold[1],
             )
+            for k, (lab, p) in enumerate(labels):
+                self.cue_prob[base + k] = 1.0 - p if lab == "O" else p
             k = 0
             while k < len(toks):
                 if labels[k][0] == "O":

@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from framing.errors import ValidationError
+from framing.features._attribution_rerank import CueReranker
 from framing.models import load_model_json
 from framing.types import Token
 
@@ -31,13 +32,14 @@ __all__ = [
     "CueTagger",
     "context_features",
     "cue_lexicon_maps",
+    "load_cue_reranker",
     "load_cue_tagger",
     "quote_flags",
     "sentence_features",
     "token_features",
 ]
 
-MODEL_VERSION = "2"
+MODEL_VERSION = "3"
 MODEL_FILE = f"attribution-polnear.en.v{MODEL_VERSION}.json.gz"
 _TRAIN_COMMAND = "python scripts/train_attribution.py --polnear ../shared/data/polnear/data/train"
 
@@ -278,6 +280,18 @@ class CueTagger:
 
 
 @cache
+def _load_raw() -> dict[str, Any]:
+    raw = load_model_json(MODEL_FILE, what="The attribution model", train_command=_TRAIN_COMMAND)
+    keys = ("classes", "weights", "bias", "meta")
+    if not isinstance(raw, dict) or any(k not in raw for k in keys):
+        raise ValidationError(
+            f"{MODEL_FILE!r} is not an attribution model: expected the keys {list(keys)}. "
+            f"Retrain it with: {_TRAIN_COMMAND}"
+        )
+    return raw
+
+
+@cache
 def load_cue_tagger() -> CueTagger:
     """Load the shipped model (once per process).
 
@@ -286,16 +300,15 @@ def load_cue_tagger() -> CueTagger:
     ModelNotFoundError
         If the model file is missing.
     """
-    raw = load_model_json(
-        MODEL_FILE, what="The attribution model", train_command=_TRAIN_COMMAND
-    )
-    keys = ("classes", "weights", "bias", "meta")
-    if not isinstance(raw, dict) or any(k not in raw for k in keys):
-        raise ValidationError(
-            f"{MODEL_FILE!r} is not an attribution model: expected the keys {list(keys)}. "
-            f"Retrain it with: {_TRAIN_COMMAND}"
-        )
+    raw = _load_raw()
     return CueTagger(tuple(raw["classes"]), raw["weights"], raw["bias"], raw["meta"])
+
+
+@cache
+def load_cue_reranker() -> CueReranker | None:
+    """The span re-ranker shipped in the model file (``None`` when the file has none)."""
+    raw = _load_raw().get("reranker")
+    return None if raw is None else CueReranker.from_json(raw)
 
 
 def cue_lexicon_maps(verbs: Any, sources: Any) -> tuple[dict[str, str], dict[str, str]]:
