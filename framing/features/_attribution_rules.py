@@ -19,6 +19,8 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
+import numpy as np
+
 from framing.features._attribution_lexicons import (
     _CLOSE_Q,
     _NOUN_TAGS,
@@ -158,6 +160,7 @@ class _Engine(SourceTyping):
         self.taken: set[int] = set()
         self._cue_starts: list[int] = []  # sorted starts of the learned cues (set by run)
         self.apposition: tuple[int, int] | None = None
+        self.cue_prob: list[float] = []
         self.model_cues = self._model_cues(model) if model is not None else None
 
     def _model_cues(self, model: Any) -> dict[int, int]:
@@ -179,11 +182,21 @@ class _Engine(SourceTyping):
                 sents.append(self.toks[lo:hi])
                 bases.append(lo)
                 inq.append([q >= 0 for q in self.in_quote[lo:hi]])
-        labels, _ = vectorizer.cue_labels(
+        labels, probs = vectorizer.cue_labels(
             sents, inq, threshold=threshold[0], lexicon_threshold=threshold[1]
         )
         cue = (labels != vectorizer.o_index).tolist()
         out: dict[int, int] = {}
+        # per token: the probability of its label when a cue, 1 - P(O) otherwise (read by
+        # the span re-ranker, framing.features._attribution_rerank)
+        cue_prob = np.zeros(len(self.toks), dtype=np.float64)
+        if len(labels):
+            flat = np.where(labels == vectorizer.o_index, 1.0 - probs, probs)
+            at = 0
+            for toks, base in zip(sents, bases, strict=True):
+                cue_prob[base : base + len(toks)] = flat[at : at + len(toks)]
+                at += len(toks)
+        self.cue_prob = cue_prob.tolist()
         at = 0
         for toks, base in zip(sents, bases, strict=True):
             n = len(toks)

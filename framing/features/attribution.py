@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from framing.features._cue_vectors import load_cue_vectorizer
+from framing.features.attribution_model import load_cue_reranker
 from framing.features.base import SpanExtractor, as_document
 from framing.text import VoiceMap
 from framing.types import Article, Attribution, Document, Span
@@ -74,10 +75,15 @@ class AttributionFeatures(SpanExtractor):
         when False, cues come from the ``reporting_verbs.en`` lexicon alone.
     cue_threshold : float, optional
         Minimum probability that a token is part of a cue (learned tagger only). Default:
-        the value recorded in the model (0.5, chosen on a held-out fifth of PolNeAR train).
+        the value recorded in the model, chosen on a held-out fifth of PolNeAR train: 0.35
+        for the candidates of the re-ranker, 0.5 with ``rerank=False``.
     lexicon_cue_threshold : float, optional
         The same for tokens that the ``reporting_verbs.en`` lexicon knows. Default: the
-        value recorded in the model (0.35, chosen with ``cue_threshold``).
+        value recorded in the model (0.25 with the re-ranker, 0.35 without).
+    rerank : bool
+        Keep or drop each relation with the span re-ranker shipped in the model
+        (:mod:`framing.features._attribution_rerank`); the tagger then proposes candidate
+        cues at the lower thresholds recorded for it. False: the tagger's own thresholds.
 
     Examples
     --------
@@ -98,9 +104,11 @@ class AttributionFeatures(SpanExtractor):
         use_model: bool = True,
         cue_threshold: float | None = None,
         lexicon_cue_threshold: float | None = None,
+        rerank: bool = True,
     ) -> None:
         self.min_quote_words = min_quote_words
         self.use_model = use_model
+        self.rerank = rerank
         self.cue_threshold = cue_threshold
         self.lexicon_cue_threshold = lexicon_cue_threshold
 
@@ -112,9 +120,14 @@ class AttributionFeatures(SpanExtractor):
             )
         lex = _load_lexicons()
         model = None
+        reranker = None
         if self.use_model:
             vectorizer = load_cue_vectorizer()
             chosen = vectorizer.meta.get("thresholds", {})
+            if self.rerank:
+                reranker = load_cue_reranker()
+            if reranker is None:  # the tagger's own thresholds, without the re-ranker
+                chosen = chosen.get("without_reranker", chosen)
             model = (
                 vectorizer,
                 (
@@ -124,7 +137,7 @@ class AttributionFeatures(SpanExtractor):
                     else self.lexicon_cue_threshold,
                 ),
             )
-        return {"lexicons_": lex, "model_": model}
+        return {"lexicons_": lex, "model_": model, "reranker_": reranker}
 
     def categories(self) -> list[str]:
         """Span categories: ``source:<type>``, ``cue:<stance>``, ``content:<quote type>``."""
@@ -156,9 +169,14 @@ class AttributionFeatures(SpanExtractor):
         """
         self._ensure_fitted()
         doc = as_document(item)
-        return _Engine(
+        engine = _Engine(
             doc, self.lexicons_, min_quote_words=self.min_quote_words, model=self.model_
-        ).run()
+        )
+        attrs = engine.run()
+        if self.reranker_ is not None:
+            in_quote = [q >= 0 for q in engine.in_quote]
+            attrs = self.reranker_.filter(doc, attrs, engine.cue_prob, in_quote)
+        return attrs
 
     def find_spans(self, doc: Document, voice: VoiceMap) -> list[Span]:
         """Spans for the parts of every relation: source, cue and content."""

@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any
 
 from framing.errors import ValidationError
+from framing.features._attribution_rerank import CueReranker
 from framing.models import load_model_json
 from framing.types import Token
 
@@ -37,13 +38,14 @@ __all__ = [
     "CueTagger",
     "context_features",
     "cue_lexicon_maps",
+    "load_cue_reranker",
     "load_cue_tagger",
     "quote_flags",
     "sentence_features",
     "token_features",
 ]
 
-MODEL_VERSION = "2"
+MODEL_VERSION = "3"
 MODEL_FILE = f"attribution-polnear.en.v{MODEL_VERSION}.json.gz"
 _TRAIN_COMMAND = "python scripts/train_attribution.py --polnear ../shared/data/polnear/data/train"
 
@@ -287,6 +289,22 @@ class CueTagger:
         return out
 
 
+_RERANKER: dict[str, Any] = {}  # the re-ranker's JSON of the last model read (it is small)
+
+
+def _read_raw() -> dict[str, Any]:
+    """Read and check the shipped model file (each call reads it again)."""
+    raw = load_model_json(MODEL_FILE, what="The attribution model", train_command=_TRAIN_COMMAND)
+    keys = ("classes", "weights", "bias", "meta")
+    if not isinstance(raw, dict) or any(k not in raw for k in keys):
+        raise ValidationError(
+            f"{MODEL_FILE!r} is not an attribution model: expected the keys {list(keys)}. "
+            f"Retrain it with: {_TRAIN_COMMAND}"
+        )
+    _RERANKER[MODEL_FILE] = raw.get("reranker")
+    return raw
+
+
 @cache
 def load_cue_tagger() -> CueTagger:
     """Load the shipped model (once per process).
@@ -301,14 +319,15 @@ def load_cue_tagger() -> CueTagger:
 
 def _read_cue_tagger() -> CueTagger:
     """Read the shipped model (each call reads the file again)."""
-    raw = load_model_json(MODEL_FILE, what="The attribution model", train_command=_TRAIN_COMMAND)
-    keys = ("classes", "weights", "bias", "meta")
-    if not isinstance(raw, dict) or any(k not in raw for k in keys):
-        raise ValidationError(
-            f"{MODEL_FILE!r} is not an attribution model: expected the keys {list(keys)}. "
-            f"Retrain it with: {_TRAIN_COMMAND}"
-        )
+    raw = _read_raw()
     return CueTagger(tuple(raw["classes"]), raw["weights"], raw["bias"], raw["meta"])
+
+
+@cache
+def load_cue_reranker() -> CueReranker | None:
+    """The span re-ranker shipped in the model file (``None`` when the file has none)."""
+    raw = _RERANKER[MODEL_FILE] if MODEL_FILE in _RERANKER else _read_raw().get("reranker")
+    return None if raw is None else CueReranker.from_json(raw)
 
 
 def cue_lexicon_maps(verbs: Any, sources: Any) -> tuple[dict[str, str], dict[str, str]]:

@@ -1,0 +1,252 @@
+"""Span-level re-ranking of attribution cues: keep or drop each candidate relation.
+
+The cue tagger runs with low thresholds (many candidate cues, for recall); each relation the
+rules build around a candidate cue is then kept or dropped by a logistic regression over
+span-level evidence (:func:`candidate_features`): the tagger's probability for the cue
+tokens, the rule that built the relation, the cue's lemma and words, the source type and
+whether a source and a content were found, the quotation type, whether the cue stands in
+another relation's content or in a quotation, the tags around the cue, how many other cues
+the sentence holds and where the cue stands in the article. The weights are trained on
+PolNeAR *train* by ``scripts/train_attribution.py`` from cross-fitted candidates (the
+tagger that proposes the candidates of an article never saw it) and shipped inside the
+cue-tagger model file (key ``"reranker"``, gzipped JSON).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from framing.types import Attribution, Document
+
+__all__ = ["CueReranker", "candidate_features", "is_candidate"]
+
+_TRIM = " \t\n\xa0.,;:"
+_QUOTE_MARKS = frozenset(("“", "”", '"', "''", "``"))
+
+
+def is_candidate(text: str, a: Attribution) -> bool:
+    """Whether the re-ranker judges ``a``: it has a cue with a word in it and is no relay.
+
+    Relayed sources of chains ("citing X") follow their relaying relation, and cues of
+    punctuation only (the colon of "Pence: ...", the dash of "... — Paul Ryan") are left to
+    the layout rules.
+    """
+    if a.cue is None or a.attrs.get("relay"):
+        return False
+    return any(c.isalnum() for c in text[a.cue.start : a.cue.end])
+
+
+def _word(word: str) -> str:
+    """A neighbouring word as a feature: lower case, names folded to ``<Cap>``."""
+    return "<Cap>" if word[:1].isupper() else word.lower()
+
+
+def _rule_kind(rule: str) -> str:
+    parts = rule.split(":")
+    return parts[0] if parts[0] in ("lexicon", "model") else ":".join(parts[:2])
+
+
+def candidate_features(
+    doc: Document,
+    attrs: Sequence[Attribution],
+    cue_prob: Sequence[float],
+    in_quote: Sequence[bool],
+) -> list[dict[str, float] | None]:
+    """Features of every relation of one article (``None`` for non-candidates).
+
+    Parameters
+    ----------
+    doc : Document
+        The processed article.
+    attrs : sequence of Attribution
+        The relations of the rule engine, in text order.
+    cue_prob : sequence of float
+        Per token of ``doc.tokens``: the tagger's probability of the token's label when it
+        is tagged as a cue, else ``1 - P(O)``.
+    in_quote : sequence of bool
+        Per token: whether it stands inside a quotation.
+
+    Returns
+    -------
+    list of dict or None
+        Feature name -> value (1 for indicator features), aligned with ``attrs``.
+    """
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    n = len(toks)
+    text = doc.text
+    cue_sent: list[int | None] = []
+    for a in attrs:
+        if a.cue is None:
+            cue_sent.append(None)
+        else:
+            cue_sent.append(toks[max(0, bisect_left(starts, a.cue.start + 1) - 1)].sentence)
+    contents = [(a.content.start, a.content.end, j) for j, a in enumerate(attrs) if a.content]
+    out: list[dict[str, float] | None] = []
+    for idx, a in enumerate(attrs):
+        if not is_candidate(text, a) or a.cue is None:
+            out.append(None)
+            continue
+        lo = bisect_left(starts, a.cue.start)
+        hi = max(lo + 1, bisect_left(starts, a.cue.end))
+        hi = min(hi, n)
+        lo = min(lo, hi - 1)
+        ps = [cue_prob[k] for k in range(lo, hi)] if cue_prob else [0.0]
+        pmax = max(ps)
+        pb = min(9, int(pmax * 10))
+        rk = _rule_kind(a.rule)
+        left = toks[lo - 1] if lo > 0 else None
+        right = toks[hi] if hi < n else None
+        f: dict[str, float] = {
+            "p": pmax,
+            "pmean": sum(ps) / len(ps),
+            f"pb={pb}": 1,
+            f"rule={rk}": 1,
+            f"rule={rk}|pb={min(4, int(pmax * 5))}": 1,
+            f"lemma={a.attrs.get('lemma')}": 1,
+            f"w={a.cue.text.lower()}": 1,
+            f"stype={a.source_type}": 1,
+            f"stance={a.cue_stance}": 1,
+            f"quote={a.quote}": 1,
+            f"srccont={a.source is not None}|{a.content is not None}": 1,
+            f"via={a.via is not None}": 1,
+            f"inq={bool(in_quote[lo]) if in_quote else False}": 1,
+            f"ntok={min(4, hi - lo)}": 1,
+            f"tags={'|'.join(t.pos for t in toks[lo:hi][:3])}": 1,
+            f"tagL={left.pos if left else '-'}": 1,
+            f"tagR={right.pos if right else '-'}": 1,
+            f"wL={_word(left.text) if left else '-'}": 1,
+            f"wR={_word(right.text) if right else '-'}": 1,
+            f"named={bool(a.attrs.get('named'))}": 1,
+            f"nested={a.via is not None}|pb={min(4, int(pmax * 5))}": 1,
+            f"srccont={a.source is not None}|{a.content is not None}|pb={min(4, int(pmax * 5))}": 1,
+        }
+        if a.source is not None:
+            f[f"slen={min(4, len(a.source.text.split()))}"] = 1
+        if a.content is not None:
+            first = text[a.content.start : a.content.end].split(None, 1)
+            f[f"c0={_word(first[0]) if first else '-'}"] = 1
+        outer = [j for s, e, j in contents if j != idx and s <= a.cue.start and a.cue.end <= e]
+        f[f"nested={bool(outer)}"] = 1
+        if outer:
+            f[f"nested|rule={rk}"] = 1
+            f[f"nested|outerq={attrs[outer[0]].quote}"] = 1
+            f[f"nested|outerrule={_rule_kind(attrs[outer[0]].rule)}"] = 1
+        if a.content is not None:
+            inner = sum(
+                1
+                for b in attrs
+                if b.cue is not None
+                and b is not a
+                and a.content.start <= b.cue.start
+                and b.cue.end <= a.content.end
+            )
+            f[f"inner={min(2, inner)}"] = 1
+            f[f"clen={min(5, (a.content.end - a.content.start) // 40)}"] = 1
+        if a.source is not None:
+            f[f"sside={'L' if a.source.start < a.cue.start else 'R'}"] = 1
+        others = sum(1 for j, s in enumerate(cue_sent) if j != idx and s == cue_sent[idx])
+        f[f"sentcues={min(3, others)}"] = 1
+        # the sentence around the cue: nearest quotation mark, first verb outside quotes
+        sent = toks[lo].sentence
+        s_lo, s_hi = lo, hi
+        while s_lo > 0 and toks[s_lo - 1].sentence == sent:
+            s_lo -= 1
+        while s_hi < n and toks[s_hi].sentence == sent:
+            s_hi += 1
+        dist = min(
+            (
+                lo - k if k < lo else k - hi + 1
+                for k in range(s_lo, s_hi)
+                if toks[k].text in _QUOTE_MARKS
+            ),
+            default=None,
+        )
+        f[f"qdist={'-' if dist is None else min(dist, 8).bit_length()}"] = 1
+        first_verb = next(
+            (
+                k
+                for k in range(s_lo, s_hi)
+                if toks[k].pos.startswith("VB") and not (in_quote and in_quote[k])
+            ),
+            None,
+        )
+        f[f"firstverb={first_verb is not None and lo <= first_verb < hi}"] = 1
+        f[f"posart={min(4, 5 * a.cue.start // max(1, len(text)))}"] = 1
+        out.append(f)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class CueReranker:
+    """Logistic regression over :func:`candidate_features`: keep a relation when
+    ``P(correct cue) >= threshold`` (``model_threshold`` for cues that only the tagger
+    found, outside the lexicon; ``None``: the same threshold)."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+    meta: Mapping[str, Any]
+    model_threshold: float | None = None
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> CueReranker:
+        """Build from the ``"reranker"`` object of the model file."""
+        mt = raw.get("model_threshold")
+        return cls(
+            raw["weights"],
+            float(raw["bias"]),
+            float(raw["threshold"]),
+            raw["meta"],
+            None if mt is None else float(mt),
+        )
+
+    def keeps(self, feats: Mapping[str, float]) -> bool:
+        """Whether a candidate with these features is kept."""
+        th = self.threshold
+        if self.model_threshold is not None and feats.get("rule=model"):
+            th = self.model_threshold
+        return self.probability(feats) >= th
+
+    def probability(self, feats: Mapping[str, float]) -> float:
+        """Probability that the candidate's cue is a true cue."""
+        z = self.bias
+        for name, v in feats.items():
+            w = self.weights.get(name)
+            if w is not None:
+                z += w * v
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def filter(
+        self,
+        doc: Document,
+        attrs: Sequence[Attribution],
+        cue_prob: Sequence[float],
+        in_quote: Sequence[bool],
+    ) -> list[Attribution]:
+        """The relations kept, in order, with ``via`` indexes renumbered.
+
+        A relay whose relaying relation is dropped is dropped too; a nested relation whose
+        relaying relation is dropped loses its ``via``.
+        """
+        feats = candidate_features(doc, attrs, cue_prob, in_quote)
+        keep = [f is None or self.keeps(f) for f in feats]
+        changed = True
+        while changed:  # relays follow their relaying relation (chains are short)
+            changed = False
+            for j, a in enumerate(attrs):
+                if keep[j] and a.attrs.get("relay") and a.via is not None and not keep[a.via]:
+                    keep[j] = False
+                    changed = True
+        new_index: dict[int, int] = {}
+        out: list[Attribution] = []
+        for j, a in enumerate(attrs):
+            if not keep[j]:
+                continue
+            new_index[j] = len(out)
+            out.append(a)
+        return [replace(a, via=new_index.get(a.via)) if a.via is not None else a for a in out]

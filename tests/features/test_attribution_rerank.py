@@ -1,0 +1,105 @@
+"""The span re-ranker of attribution cues on the seed story (issue #5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.features._attribution_rerank import CueReranker, candidate_features, is_candidate
+from framing.features._attribution_rules import _Engine
+from framing.features.attribution import AttributionFeatures
+from framing.features.attribution_model import load_cue_reranker
+from framing.text import process
+from framing.types import Article
+
+
+@pytest.fixture(scope="module")
+def lexicon_only() -> AttributionFeatures:
+    # the lexicon engine alone: its relations do not depend on the trained models
+    return AttributionFeatures(use_model=False).fit()
+
+
+def _engine_run(article: Article, ext: AttributionFeatures):
+    doc = process(article)
+    engine = _Engine(doc, ext.lexicons_, min_quote_words=ext.min_quote_words, model=ext.model_)
+    return doc, engine, engine.run()
+
+
+def test_candidate_features_describe_the_baghaei_denial(troib, lexicon_only):
+    doc, engine, attrs = _engine_run(troib, lexicon_only)
+    feats = candidate_features(doc, attrs, engine.cue_prob, [q >= 0 for q in engine.in_quote])
+    assert len(feats) == len(attrs)
+    j = next(
+        i
+        for i, a in enumerate(attrs)
+        if a.cue is not None and a.cue.text == "rejected" and "Baghaei" in a.source.text
+    )
+    f = feats[j]
+    # "Foreign Ministry spokesperson Esmail Baghaei firmly rejected the 'false reports'"
+    assert f["rule=lexicon"] == 1
+    assert f["lemma=reject"] == 1
+    assert f["w=rejected"] == 1
+    assert f["stance=denial"] == 1
+    assert f["srccont=True|True"] == 1
+    assert f["sside=L"] == 1
+    assert f["wL=firmly"] == 1 and f["wR=the"] == 1 and f["tags=VBD"] == 1
+    assert f["stype=person"] == 1 and f["nested=False"] == 1
+    assert f["p"] == 0.0  # no tagger ran: no probability
+
+
+def test_relays_are_not_candidates(troib, lexicon_only):
+    doc, engine, attrs = _engine_run(troib, lexicon_only)
+    feats = candidate_features(doc, attrs, engine.cue_prob, [False] * len(doc.tokens))
+    relays = [i for i, a in enumerate(attrs) if a.attrs.get("relay")]
+    assert relays  # "citing two unnamed Iranian officials"
+    for i in relays:
+        assert feats[i] is None and not is_candidate(troib.text, attrs[i])
+    colon = Article(id="c", outlet="T", text="Pence: Gennifer Flowers Won't Be at Debate\n")
+    _, _, cattrs = _engine_run(colon, lexicon_only)
+    assert cattrs and cattrs[0].cue is not None and cattrs[0].cue.text == ":"
+    assert not is_candidate(colon.text, cattrs[0])  # a cue of punctuation only
+
+
+def test_filter_drops_a_relation_with_its_relay_and_renumbers_via(troib, lexicon_only):
+    doc, engine, attrs = _engine_run(troib, lexicon_only)
+    # a re-ranker that rejects exactly the cue "indicated" (the NYT relation that relays
+    # "citing two unnamed Iranian officials")
+    rr = CueReranker({"w=indicated": -20.0}, 10.0, 0.5, {})
+    kept = rr.filter(doc, attrs, engine.cue_prob, [q >= 0 for q in engine.in_quote])
+    cues = [a.cue.text for a in kept if a.cue is not None]
+    assert "indicated" not in cues and "citing" not in cues
+    assert "rejected" in cues
+    assert len(kept) == len(attrs) - 2
+    for a in kept:
+        if a.via is not None:
+            assert 0 <= a.via < len(kept)
+            holder = kept[a.via]
+            assert holder.content is not None or holder.attrs.get("relay") is None
+    everyone = CueReranker({}, 10.0, 0.5, {}).filter(doc, attrs, engine.cue_prob, [])
+    assert everyone == attrs
+
+
+def test_probability_is_a_logistic_of_the_weights():
+    rr = CueReranker({"a": 1.0, "b": -3.0}, 0.5, 0.5, {})
+    assert rr.probability({"a": 1}) == pytest.approx(1 / (1 + 2.718281828459045**-1.5))
+    assert rr.probability({"b": 1, "zzz": 1}) == pytest.approx(1 / (1 + 2.718281828459045**2.5))
+
+
+def test_shipped_reranker_keeps_the_seed_story_sources(troib, ians):
+    if load_cue_reranker() is None:
+        pytest.skip("the shipped model has no re-ranker")
+    on = AttributionFeatures()
+    off = AttributionFeatures(rerank=False)
+    for art, needle in ((troib, "Esmail Baghaei"), (ians, "Leavitt")):
+        srcs_on = [a.source.text for a in on.attributions(art) if a.source is not None]
+        srcs_off = [a.source.text for a in off.attributions(art) if a.source is not None]
+        assert any(needle in s for s in srcs_on)
+        assert any(needle in s for s in srcs_off)
+    assert off.model_[1] == (0.5, 0.35)  # the tagger's own thresholds without re-ranking
+
+
+def test_cues_outside_the_lexicon_have_their_own_threshold():
+    # bias 0: every candidate has probability 0.5 -> kept at 0.4, a tagger-only cue not at 0.6
+    rr = CueReranker({}, 0.0, 0.4, {}, model_threshold=0.6)
+    assert rr.keeps({"rule=lexicon": 1})
+    assert not rr.keeps({"rule=model": 1})
+    assert CueReranker({}, 0.0, 0.4, {}).keeps({"rule=model": 1})
