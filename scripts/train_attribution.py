@@ -63,6 +63,7 @@ from framing.features.attribution_model import (  # noqa: E402
     MODEL_FILE,
     MODEL_VERSION,
     CueTagger,
+    columnar_weights,
     cue_lexicon_maps,
     quote_flags,
     sentence_features,
@@ -289,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     obj: dict[str, object] = {
         "classes": classes,
-        "weights": weights,
+        **columnar_weights(weights),  # "features" + "matrix": parses ~5x faster than a dict
         "bias": bias,
         "meta": meta,
     }

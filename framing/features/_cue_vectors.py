@@ -258,14 +258,25 @@ class CueVectorizer:
             ]
         )
         rows_all = np.concatenate([np.zeros(0, dtype=np.int64), *group_rows])
-        if set(map(len, tagger.weights.values())) - {k}:
-            raise ValidationError(
-                f"the cue model's weights must each have {k} values "
-                f"(one per class of {list(self.classes)})"
-            )
-        weights = np.fromiter(
-            chain.from_iterable(tagger.weights.values()), dtype=np.float64, count=len(names) * k
-        ).reshape(len(names), k)
+        matrix = getattr(tagger.weights, "matrix", None)
+        if matrix is not None:  # ColumnarWeights: the rows as the model file stores them
+            if matrix.shape != (len(names), k):
+                raise ValidationError(
+                    f"the cue model's weights must each have {k} values "
+                    f"(one per class of {list(self.classes)})"
+                )
+            weights = matrix
+        else:
+            if set(map(len, tagger.weights.values())) - {k}:
+                raise ValidationError(
+                    f"the cue model's weights must each have {k} values "
+                    f"(one per class of {list(self.classes)})"
+                )
+            weights = np.fromiter(
+                chain.from_iterable(tagger.weights.values()),
+                dtype=np.float64,
+                count=len(names) * k,
+            ).reshape(len(names), k)
         # weight rows, with a zero row for "no feature" at the end
         self._weights = np.vstack([weights, np.zeros((1, k))])
         self._zero = len(names)

@@ -22,7 +22,7 @@ here needs the matching template there (``TEMPLATES``).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -35,7 +35,9 @@ from framing.types import Token
 __all__ = [
     "MODEL_FILE",
     "MODEL_VERSION",
+    "ColumnarWeights",
     "CueTagger",
+    "columnar_weights",
     "context_features",
     "cue_lexicon_maps",
     "load_cue_reranker",
@@ -230,6 +232,63 @@ def context_features(
     return out
 
 
+class ColumnarWeights(Mapping[str, Sequence[float]]):
+    """The tagger's weights as feature names and one matrix row per name.
+
+    The model file stores them this way (``"features"``: the names, ``"matrix"``: the rows
+    flattened), which parses several times faster than a JSON object of ~285,000 small
+    lists. It reads as the mapping ``feature -> per-class weights`` the reference scorer
+    uses (the name index is built on first look-up); the fast scorer takes
+    :attr:`names` and :attr:`matrix` as they are.
+
+    Parameters
+    ----------
+    names : sequence of str
+        Distinct feature names.
+    matrix : numpy.ndarray
+        ``[len(names), n_classes]`` weights.
+    """
+
+    def __init__(self, names: Sequence[str], matrix: Any) -> None:
+        import numpy as np
+
+        self.names = list(names)
+        self.matrix = np.asarray(matrix, dtype=np.float64)
+        if self.matrix.ndim != 2 or len(self.matrix) != len(self.names):
+            raise ValidationError(
+                f"{MODEL_FILE!r}: the weight matrix must have one row per feature "
+                f"({len(self.names)}); got shape {self.matrix.shape}. Retrain it with: "
+                f"{_TRAIN_COMMAND}"
+            )
+        self._index: dict[str, int] | None = None
+
+    def _lookup(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {n: k for k, n in enumerate(self.names)}
+        return self._index
+
+    def __getitem__(self, name: str) -> Sequence[float]:
+        return self.matrix[self._lookup()[name]].tolist()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._lookup()
+
+
+def columnar_weights(weights: Mapping[str, Sequence[float]]) -> dict[str, Any]:
+    """The JSON form the model file stores weights in: ``{"features", "matrix"}``.
+
+    ``matrix`` is the rows of ``weights`` flattened, in the order of ``features``.
+    """
+    names = list(weights)
+    return {"features": names, "matrix": [float(v) for n in names for v in weights[n]]}
+
+
 @dataclass(frozen=True, slots=True)
 class CueTagger:
     """Linear token classifier: ``weights[feature] -> per-class weights``.
@@ -296,6 +355,17 @@ def _read_raw() -> dict[str, Any]:
     """Read and check the shipped model file (each call reads it again)."""
     raw = load_model_json(MODEL_FILE, what="The attribution model", train_command=_TRAIN_COMMAND)
     keys = ("classes", "weights", "bias", "meta")
+    if isinstance(raw, dict) and "features" in raw and "matrix" in raw and "weights" not in raw:
+        import numpy as np
+
+        k = len(raw.get("classes") or ())
+        flat = np.asarray(raw.pop("matrix"), dtype=np.float64)
+        if not k or len(flat) != k * len(raw["features"]):
+            raise ValidationError(
+                f"{MODEL_FILE!r}: 'matrix' must hold {k} weights per feature; "
+                f"retrain it with: {_TRAIN_COMMAND}"
+            )
+        raw["weights"] = ColumnarWeights(raw.pop("features"), flat.reshape(-1, k))
     if not isinstance(raw, dict) or any(k not in raw for k in keys):
         raise ValidationError(
             f"{MODEL_FILE!r} is not an attribution model: expected the keys {list(keys)}. "

@@ -272,3 +272,33 @@ def test_key_table_edge_cases():
     assert empty.get(np.zeros(0, dtype=np.int64)).tolist() == []
     with pytest.raises(ValueError, match=">= 0"):
         _KeyTable(np.array([-3]), np.array([1]))
+
+
+def test_columnar_weights_read_as_the_mapping_they_were_made_from():
+    import numpy as np
+
+    from framing.features.attribution_model import ColumnarWeights, CueTagger, columnar_weights
+
+    plain = {"w=said": [0.5, -1.0, 2.0], "bias": [0.1, 0.2, 0.3], "q=True": [0.0, 0.0, -0.5]}
+    stored = columnar_weights(plain)
+    assert stored["features"] == list(plain)
+    assert len(stored["matrix"]) == 3 * len(plain)
+    cols = ColumnarWeights(stored["features"], np.reshape(stored["matrix"], (-1, 3)))
+    assert list(cols) == list(plain) and len(cols) == 3
+    assert {k: list(cols[k]) for k in cols} == plain
+    assert "w=said" in cols and "w=told" not in cols and cols.get("w=told") is None
+    meta = {"link": "ovr"}
+    feats = ["bias", "w=said", "w=unknown", "q=True"]
+    a = CueTagger(("B-CUE", "I-CUE", "O"), plain, [0.0, 0.0, 0.0], meta).scores(feats)
+    b = CueTagger(("B-CUE", "I-CUE", "O"), cols, [0.0, 0.0, 0.0], meta).scores(feats)
+    assert a == b
+
+
+def test_columnar_weights_refuse_a_matrix_of_the_wrong_shape():
+    import numpy as np
+
+    from framing.errors import ValidationError
+    from framing.features.attribution_model import ColumnarWeights
+
+    with pytest.raises(ValidationError, match="one row per feature"):
+        ColumnarWeights(["a", "b"], np.zeros((3, 3)))
