@@ -207,15 +207,21 @@ class LoadedLanguageFeatures(SpanExtractor):
         return out
 
     def find_spans(self, doc: Document, voice: VoiceMap) -> list[Span]:
-        """Return lexicon, scare-quote and model spans of ``doc``."""
+        """Return lexicon, scare-quote and model spans of ``doc``.
+
+        The spans of each sentence (lexicon, then model) in sentence order, then the scare
+        quotes. The model scores the tokens of all sentences in one vectorised pass
+        (:meth:`LoadedModel.token_scores_many`).
+        """
         text = doc.text
         lex_rule = f"lexicon:{self.lexicon_.id}:"
-        spans: list[Span] = []
+        per_sentence: list[tuple[int, tuple[Token, ...], list[str], list, list, list]] = []
         for sent in doc.sentences:
             toks = doc.tokens_of(sent.index)
             words = [t.text for t in toks]
             covered = [False] * len(toks)
             cats: list[str | None] = [None] * len(toks)
+            spans: list[Span] = []
             for i, j, entry in match_lexicon(words, lexicon=self.lexicon):
                 for k in range(i, j):
                     cats[k] = entry.category
@@ -241,28 +247,46 @@ class LoadedLanguageFeatures(SpanExtractor):
                         },
                     )
                 )
-            if self.model_ is not None and toks:
-                spans.extend(self._model_spans(doc, sent.index, toks, words, cats, covered, voice))
+            per_sentence.append((sent.index, toks, words, cats, covered, spans))
+        scored = [p for p in per_sentence if p[1]] if self.model_ is not None else []
+        probs, biased = (
+            self.model_.score_many(
+                [p[2] for p in scored],
+                [p[3] for p in scored],
+                [[t.pos for t in p[1]] for p in scored],
+            )
+            if scored
+            else ([], [])
+        )
+        model_spans = {
+            p[0]: self._model_spans(p[0], p[1], p[4], voice, pr, sp)
+            for p, pr, sp in zip(scored, probs, biased, strict=True)
+        }
+        out: list[Span] = []
+        for index, _, _, _, _, spans in per_sentence:
+            out.extend(spans)
+            out.extend(model_spans.get(index, ()))
         if self.scare_quotes:
-            spans.extend(self._scare_quotes(doc, voice))
-        return spans
+            out.extend(self._scare_quotes(doc, voice))
+        return out
 
     def _model_spans(
         self,
-        doc: Document,
         sent_index: int,
         toks: Sequence[Token],
-        words: Sequence[str],
-        cats: Sequence[str | None],
         covered: Sequence[bool],
         voice: VoiceMap,
+        probs: Sequence[float],
+        biased: float,
     ) -> list[Span]:
+        """Model spans of one sentence: tokens over the threshold, the sentence gate open."""
         model = self.model_
-        tags = [t.pos for t in toks]
-        probs, flags = model.flags(words, cats, self.model_threshold, tags)
+        if biased < model.token_gate:  # the sentence gate of LoadedModel.flags
+            return []
+        t_min = model.token_threshold if self.model_threshold is None else self.model_threshold
         out = []
         for k, p in enumerate(probs):
-            if not flags[k] or covered[k]:
+            if p < t_min or covered[k]:
                 continue
             t = toks[k]
             out.append(

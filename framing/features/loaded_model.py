@@ -36,10 +36,12 @@ MODEL_FILE = "loaded-babe.en.v2.json.gz"
 _LEXICON = "loaded.en"
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token by the lexicon, scorer and classifier
 def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_word(word: str) -> bool:
     return any(c.isalnum() for c in word)
 
@@ -288,6 +290,81 @@ class LoadedModel:
             scorer = self._scorer["token"] = _TokenScorer(self)
         return scorer.scores(words, cats, tags)
 
+    def token_scores_many(
+        self,
+        sentences: Sequence[Sequence[str]],
+        cats: Sequence[Sequence[str | None]],
+        tags: Sequence[Sequence[str] | None] | None = None,
+    ) -> list[list[float]]:
+        """:meth:`token_scores` of every sentence of an article, in one vectorised pass.
+
+        The token half of :meth:`score_many` (same arguments, same floats).
+        """
+        return self.score_many(sentences, cats, tags, sentences_too=False)[0]
+
+    def score_many(
+        self,
+        sentences: Sequence[Sequence[str]],
+        cats: Sequence[Sequence[str | None]],
+        tags: Sequence[Sequence[str] | None] | None = None,
+        *,
+        sentences_too: bool = True,
+    ) -> tuple[list[list[float]], list[float]]:
+        """:meth:`score` of every sentence of an article, in one vectorised pass.
+
+        Parameters
+        ----------
+        sentences : sequence of sequences of str
+            The tokens of each sentence.
+        cats : sequence of sequences of (str or None)
+            Their lexicon categories (same shape).
+        tags : sequence of (sequence of str or None), optional
+            Their part-of-speech tags; a sentence without tags is tagged by the shipped
+            tagger, as in :meth:`token_scores`.
+
+        sentences_too : bool
+            Whether to compute the sentence probabilities (else an empty list).
+
+        Returns
+        -------
+        (list of list of float, list of float)
+            The token probabilities and the sentence probability of every sentence: the
+            floats of ``[self.score(w, c, t) for w, c, t in zip(sentences, cats, tags)]``
+            (:class:`framing.features._loaded_vectors.LoadedVectorizer`).
+        """
+        if len(cats) != len(sentences) or (tags is not None and len(tags) != len(sentences)):
+            raise ValueError("sentences, cats and tags must have the same length")
+        all_tags: list[Sequence[str]] = []
+        odd: list[int] = []  # sentences whose tags do not match their words
+        for k, words in enumerate(sentences):
+            t = tags[k] if tags is not None else None
+            if not t or not any(t):
+                t = pos_tags(words)
+            if len(t) != len(words) or len(cats[k]) != len(words):
+                odd.append(k)
+                t = [""] * len(words)
+            all_tags.append(t)
+        vec = self._scorer.get("vector")
+        if vec is None:
+            from framing.features._loaded_vectors import LoadedVectorizer
+
+            scorer = self._scorer.get("token")
+            if scorer is None:
+                scorer = self._scorer["token"] = _TokenScorer(self)
+            vec = self._scorer["vector"] = LoadedVectorizer(scorer)
+        keep = set(odd)
+        out, sent = vec.score(
+            [s if k not in keep else () for k, s in enumerate(sentences)],
+            [c if k not in keep else () for k, c in enumerate(cats)],
+            [t if k not in keep else () for k, t in enumerate(all_tags)],
+            sentences_too=sentences_too,
+        )
+        for k in odd:
+            out[k] = self.token_scores(sentences[k], cats[k], tags[k] if tags is not None else None)
+            if sentences_too:
+                sent[k] = self.sentence_score(sentences[k], cats[k], out[k])
+        return out, sent
+
     def token_scores_reference(
         self,
         words: Sequence[str],
@@ -413,6 +490,38 @@ class LoadedModel:
         )
 
 
+_ZEROS = repeat(0.0)
+_GRID_WIDTH = 64  # longer rows of _row_sums are summed one by one
+
+
+def _row_sums(values: Any, counts: Any) -> Any:
+    """Left-to-right sums of consecutive runs of ``values`` (``counts`` long), as ``sum``.
+
+    Each run is a row of a zero-padded grid summed with :func:`numpy.add.accumulate`
+    (sequential, unlike :func:`numpy.add.reduceat`); adding the padding zeros changes
+    nothing. Runs longer than the grid are summed in Python.
+    """
+    import numpy as np
+
+    starts = np.cumsum(counts) - counts
+    width = min(int(counts.max(initial=0)), _GRID_WIDTH)
+    out = np.zeros(len(counts))
+    if width == 0:
+        return out
+    row = np.repeat(np.arange(len(counts)), counts)
+    col = np.arange(len(values)) - starts[row]
+    inside = col < width
+    grid = np.zeros((len(counts), width))
+    grid[row[inside], col[inside]] = values[inside]
+    out = np.add.accumulate(grid, axis=1)[:, -1]
+    for r in np.flatnonzero(counts > width).tolist():
+        total = 0
+        for v in values[starts[r] : starts[r] + counts[r]].tolist():
+            total += v
+        out[r] = total
+    return out
+
+
 class _TokenScorer:
     """The token scorer's weights split by feature template, for scoring without strings.
 
@@ -449,6 +558,7 @@ class _TokenScorer:
         self.pos_w, self.pos_1, self.pos1 = t("pos,w"), t("pos-1"), t("pos+1")
         self.pos_2, self.pos2 = t("pos-2"), t("pos+2")
         self._tag_parts: dict[str, tuple[float, float, float, float, float]] = {}
+        self._nb_tables: tuple[dict[str, float], ...] | None = None
         self.start = self._neighbour("<s>")
         self.end = self._neighbour("</s>")
         self._own: dict[str, float | None] = {}
@@ -478,19 +588,68 @@ class _TokenScorer:
             + self.mb.get(str(min(int(rate * 10), 9)), 0.0)
             + self.mbn.get(str(min(int(marked), 5)), 0.0)
         )
-        for n, grams in self.grams:
-            z += sum(grams.get(padded[k : k + n], 0.0) for k in range(len(padded) - n + 1))
+        for n, grams in self.grams:  # sum() of the same terms in the same order
+            keys = [padded[k : k + n] for k in range(len(padded) - n + 1)]
+            z += sum(map(grams.get, keys, _ZEROS))
         return z
+
+    def _own_sums(self, words: Sequence[str]) -> list[float | None]:
+        """:meth:`_own_sum` of many tokens at once: the same floats.
+
+        The weights are looked up template by template for all tokens, then added in
+        :meth:`_own_sum`'s order, element-wise (numpy); each token's character n-gram
+        weights are summed left to right along the rows of a grid
+        (:func:`numpy.add.accumulate`), as ``sum`` adds them.
+        """
+        import numpy as np
+
+        at = [k for k, word in enumerate(words) if _is_word(word)]
+        out: list[float | None] = [None] * len(words)
+        if not at:
+            return out
+        raw = [words[k] for k in at]
+        low = list(map(_norm, raw))
+        m = len(low)
+        prior = self.model.token_prior
+        marks = [prior.get(w, (0, 0)) for w in low]
+        rates = [(int(a) + 0.1) / (int(b) + 1) for a, b in marks]
+
+        def look(table: Mapping[str, float], keys: Iterable[str]) -> np.ndarray:
+            return np.fromiter(map(table.get, keys, _ZEROS), dtype=np.float64, count=m)
+
+        z = look(self.w, low) + look(self.p3, [w[:3] for w in low])
+        z += look(self.s2, [w[-2:] for w in low])
+        z += look(self.s3, [w[-3:] for w in low])
+        z += look(self.s4, [w[-4:] for w in low])
+        z += look(self.shape, map(_shape, raw))
+        z += look(self.len, [str(min(len(w), 12)) for w in low])
+        z += look(self.vad, map(_valence_bucket, low))
+        z += look(self.mb, [str(min(int(r * 10), 9)) for r in rates])
+        z += look(self.mbn, [str(min(int(a), 5)) for a, _ in marks])
+        padded = [f"<{w}>" for w in low]
+        for n, grams in self.grams:
+            counts = np.array([max(len(p) - n + 1, 0) for p in padded], dtype=np.int64)
+            keys = [p[k : k + n] for p in padded for k in range(len(p) - n + 1)]
+            vals = np.fromiter(map(grams.get, keys, _ZEROS), dtype=np.float64, count=len(keys))
+            z += _row_sums(vals, counts)
+        zs = z.tolist()
+        for k, v in zip(at, zs, strict=True):
+            out[k] = v
+        return out
 
     def _neighbour(self, w: str) -> tuple[float, float, float, float]:
         """What normalised word ``w`` adds as left / right neighbour at distance 1 and 2."""
-        t = self._table
+        t = self._nb_tables
+        if t is None:
+            t = self._nb_tables = tuple(
+                map(self._table, ("w-1", "vad-1", "w+1", "vad+1", "w-2", "w+2"))
+            )
         bucket = _valence_bucket(w)
         return (
-            t("w-1").get(w, 0.0) + t("vad-1").get(bucket, 0.0),
-            t("w+1").get(w, 0.0) + t("vad+1").get(bucket, 0.0),
-            t("w-2").get(w, 0.0),
-            t("w+2").get(w, 0.0),
+            t[0].get(w, 0.0) + t[1].get(bucket, 0.0),
+            t[2].get(w, 0.0) + t[3].get(bucket, 0.0),
+            t[4].get(w, 0.0),
+            t[5].get(w, 0.0),
         )
 
     def _tag_part(self, tag: str) -> tuple[float, float, float, float, float]:

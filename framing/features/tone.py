@@ -81,6 +81,7 @@ class _SentiText(SentiText):
 
 
 _ASCII_PUNCT = frozenset(string.punctuation)
+_PUNCT_CHARS = string.punctuation
 _DROP_PUNCT = str.maketrans("", "", string.punctuation)
 
 
@@ -98,7 +99,18 @@ class _Vader(SentimentIntensityAnalyzer):
         self._punc_list = frozenset(self.constants.PUNC_LIST)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
-        """VADER's scores of ``text`` (``neg``, ``neu``, ``pos``, ``compound``)."""
+        """VADER's scores of ``text`` (``neg``, ``neu``, ``pos``, ``compound``).
+
+        A sentence none of whose words is in the lexicon scores 0 on every word, hence
+        NLTK's neutral result, returned without running the rules. A word of VADER is a
+        whitespace-separated part of two characters or more, perhaps stripped of ASCII
+        punctuation (:class:`_SentiText`): a part whose lower-cased form is in the lexicon
+        neither as it is nor stripped of punctuation at both ends is no lexicon word.
+        """
+        lexicon = self.lexicon
+        parts = [p.lower() for p in text.split() if len(p) > 1]
+        if not any(p in lexicon or p.strip(_PUNCT_CHARS) in lexicon for p in parts):
+            return {"neg": 0.0, "neu": 1.0 if parts else 0.0, "pos": 0.0, "compound": 0.0}
         sentitext = _SentiText(text, self._punc_list, self.constants.REGEX_REMOVE_PUNCTUATION)
         sentiments: list[float] = []
         words_and_emoticons = sentitext.words_and_emoticons
@@ -108,8 +120,11 @@ class _Vader(SentimentIntensityAnalyzer):
         boosters = self.constants.BOOSTER_DICT
         last = len(words_and_emoticons) - 1
         for item in words_and_emoticons:
-            i = first_index[item]
             low = item.lower()
+            if low not in lexicon:  # sentiment_valence adds 0 for a word outside the lexicon
+                sentiments.append(0)
+                continue
+            i = first_index[item]
             if (i < last and low == "kind" and words_and_emoticons[i + 1].lower() == "of") or (
                 low in boosters
             ):
@@ -199,9 +214,9 @@ class ToneFeatures(SpanExtractor):
             if abs(score) < self.threshold:
                 continue
             words = [
-                [t.start, t.end, lex[t.text.lower()]]
+                [t.start, t.end, v]
                 for t in doc.tokens_of(sent.index)
-                if t.text.lower() in lex
+                if (v := lex.get(t.text.lower())) is not None
             ]
             out.append(
                 Span(

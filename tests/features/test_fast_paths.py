@@ -223,3 +223,144 @@ def test_loaded_sentence_score_equals_the_feature_dict_reference(
         fast = model.sentence_score(words, cats, probs)
         assert fast == model.sentence_score_reference(words, cats, probs), words
         assert 0.0 < fast < 1.0
+
+
+# --- loaded language: all sentences of an article scored in one numpy pass -----------------
+def _scored_sentences(doc) -> tuple[list[list[str]], list[list[str | None]], list[list[str]]]:
+    from framing.features.loaded import _token_categories
+
+    words = [[t.text for t in doc.tokens_of(s.index)] for s in doc.sentences]
+    tags = [[t.pos for t in doc.tokens_of(s.index)] for s in doc.sentences]
+    return words, [_token_categories(w, "loaded.en") for w in words], tags
+
+
+def _assert_batch_equals_per_sentence(model, words, cats, tags) -> int:
+    """The batch gives token_scores' and sentence_score's floats exactly, and the
+    references' to 1e-9."""
+    batch = model.token_scores_many(words, cats, tags)
+    assert len(batch) == len(words)
+    tokens, biased = model.score_many(words, cats, tags)
+    assert tokens == batch and len(biased) == len(words)
+    scored = 0
+    for w, c, t, got, b in zip(words, cats, tags, batch, biased, strict=True):
+        assert got == model.token_scores(w, c, t), w[:8]
+        assert b == model.sentence_score(w, c, got), w[:8]
+        assert abs(b - model.sentence_score_reference(w, c, got)) < 1e-9
+        reference = model.token_scores_reference(w, c, t)
+        assert len(got) == len(reference) == len(w)
+        assert max((abs(a - b) for a, b in zip(got, reference, strict=True)), default=0) < 1e-9
+        scored += sum(1 for p in got if p > 0)
+    return scored
+
+
+def test_loaded_batch_scores_equal_the_reference_on_the_seeds(
+    troib: Article, ians: Article
+) -> None:
+    from framing.features.loaded import load_loaded_model
+
+    model = load_loaded_model()
+    scored = 0
+    for article in (troib, ians):
+        for tag in (True, False):  # untagged documents: the shipped tagger tags each sentence
+            scored += _assert_batch_equals_per_sentence(
+                model, *_scored_sentences(process(article, tag=tag))
+            )
+    # the seeds hold several hundred words (punctuation scores 0 and is not counted)
+    assert scored > 800
+
+
+def test_loaded_batch_scores_equal_the_reference_on_polnear(shared_data) -> None:
+    from framing.evaluate.attribution import iter_polnear
+    from framing.features.loaded import load_loaded_model
+
+    model = load_loaded_model()
+    golds = list(iter_polnear(shared_data / "polnear" / "data" / "dev", limit=3))
+    assert len(golds) == 3
+    for g in golds:
+        doc = process(Article(id=g.name, outlet=g.publisher, text=g.text))
+        words, cats, tags = _scored_sentences(doc)
+        assert len(words) > 5
+        assert _assert_batch_equals_per_sentence(model, words, cats, tags) > 100
+
+
+def test_loaded_batch_scores_on_hostile_input() -> None:
+    from framing.features.loaded import load_loaded_model
+
+    model = load_loaded_model()
+    pattern = ["the", "so-called", "experts", "lied", ",", "“", "regime", "”"]
+    long = [pattern[i % 8] for i in range(5000)]
+    words = [[], *_HOSTILE, long, [], ["“", "—", "..."]]
+    cats = [["hostility" if i % 3 == 1 else None for i in range(len(w))] for w in words]
+    tags = [["NN"] * len(w) for w in words]
+    tags[1] = []  # untagged: the shipped tagger tags it
+    tags[2] = ["NN"] * (len(words[2]) + 1)  # one tag too many: the reference's reading
+    assert _assert_batch_equals_per_sentence(model, words, cats, tags) > 3000
+    batch = model.token_scores_many(words, cats, tags)
+    assert batch[0] == [] and batch[-2] == []
+    assert batch[-1] == [0.0, 0.0, 0.0]  # punctuation only
+    assert model.token_scores_many([], []) == []
+    assert model.token_scores_many([["lied"]], [[None]]) == [model.token_scores(["lied"], [None])]
+
+
+def test_loaded_batch_scores_do_not_depend_on_the_cache(troib: Article, ians: Article) -> None:
+    from framing.features._loaded_vectors import LoadedVectorizer
+    from framing.features.loaded import load_loaded_model
+    from framing.features.loaded_model import _TokenScorer
+
+    model = load_loaded_model()
+    words, cats, tags = _scored_sentences(process(troib))
+    tiny = LoadedVectorizer(_TokenScorer(model), cache_limit=5)  # emptied again and again
+    expected = [model.token_scores(w, c, t) for w, c, t in zip(words, cats, tags, strict=True)]
+    assert tiny.scores(words, cats, tags) == expected
+    other = _scored_sentences(process(ians))
+    tiny.scores(*other)
+    assert tiny.scores(words, cats, tags) == expected
+
+
+def test_loaded_spans_equal_the_per_sentence_computation(troib: Article, ians: Article) -> None:
+    from framing.features.loaded import LoadedLanguageFeatures
+
+    extractor = LoadedLanguageFeatures()
+    extractor.fit()
+    model = extractor.model_
+    for article in (troib, ians):
+        doc = process(article)
+        spans = [s for s in extractor.spans(doc) if s.attrs["source"] == "model"]
+        expected = []
+        words_all, cats_all, tags_all = _scored_sentences(doc)
+        for sent, words, cats, tags in zip(
+            doc.sentences, words_all, cats_all, tags_all, strict=True
+        ):
+            probs, flags = model.flags(words, cats, tags=tags)
+            toks = doc.tokens_of(sent.index)
+            expected += [
+                (toks[k].start, p) for k, p in enumerate(probs) if flags[k] and cats[k] is None
+            ]
+        assert expected  # the seeds have model spans
+        assert sorted((s.start, s.score) for s in spans) == sorted(expected)
+
+
+def test_loaded_word_sums_in_one_batch_equal_one_by_one(troib: Article) -> None:
+    from framing.features.loaded import load_loaded_model
+    from framing.features.loaded_model import _TokenScorer
+
+    scorer = _TokenScorer(load_loaded_model())
+    words = [t.text for t in process(troib, tag=False).tokens]
+    words += ["x" * 200, "a", ".", "", "Ab", "naïve", "’s", "U.S.-based", "a|b", "1979", "日本"]
+    batch = scorer._own_sums(words)
+    assert batch == [scorer._own_sum(w) for w in words]
+    assert batch[-11] is not None and batch[-9] is None  # a long word; punctuation
+    assert scorer._own_sums([]) == [] and scorer._own_sums([",", "—"]) == [None, None]
+
+
+def test_loaded_model_pickles_after_scoring(troib: Article) -> None:
+    import copy
+    import pickle
+
+    from framing.features.loaded import load_loaded_model
+
+    model = load_loaded_model()
+    words, cats, tags = _scored_sentences(process(troib))
+    expected = model.score_many(words, cats, tags)  # builds the vectorised scorer (a lock)
+    assert pickle.loads(pickle.dumps(model)).score_many(words, cats, tags) == expected
+    assert copy.deepcopy(model).score_many(words, cats, tags) == expected

@@ -53,6 +53,12 @@ def test_fast_vader_scores_equal_nltk_analyzer(troib, ians):
         "!!! WOW... it is NOT bad, ,good; 'nice' \"fine\" kind of sad?!?",
         "—“Terrible,” he said.",
         "",
+        # words outside the lexicon score 0 without NLTK's valence rules; the rules still
+        # apply around lexicon words: "kind of", boosters, capitals, "least", "never", "but"
+        "He is kind of sad, but the kind man was VERY kind and extremely GOOD.",
+        "At least it is not the least bad; never so good, hardly a good deal.",
+        "kind",
+        "The envoy met Musk in New York on Monday.",
     ]
     sentences = _sentences(troib, ians) + extra
     assert len(sentences) > 20
