@@ -210,6 +210,32 @@ class Token:
         """The token's text in lower case."""
         return self.text.lower()
 
+    @staticmethod
+    def _trusted(start: int, end: int, text: str, pos: str, sentence: int) -> Token:
+        """Make a token without the offset check of ``__post_init__`` (2.5x faster).
+
+        Internal: for the text stage (:func:`framing.text.process`), whose offsets are
+        regular-expression match offsets in the text (so integers with
+        ``0 <= start <= end``). Everyone else constructs ``Token(...)``, which checks.
+        """
+        token = _new_object(Token)
+        _set_token_start(token, start)
+        _set_token_end(token, end)
+        _set_token_text(token, text)
+        _set_token_pos(token, pos)
+        _set_token_sentence(token, sentence)
+        return token
+
+
+# Token._trusted sets the slots through their descriptors (what the frozen dataclass's own
+# __init__ does through object.__setattr__), skipping the check.
+_new_object = object.__new__
+_set_token_start = Token.__dict__["start"].__set__
+_set_token_end = Token.__dict__["end"].__set__
+_set_token_text = Token.__dict__["text"].__set__
+_set_token_pos = Token.__dict__["pos"].__set__
+_set_token_sentence = Token.__dict__["sentence"].__set__
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

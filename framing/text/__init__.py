@@ -45,17 +45,20 @@ def process(article: Article, *, tag: bool = True) -> Document:
     """
     text = article.text
     sentences = tuple(split_sentences(text, body_start=article.body_start))
-    tokens: list[Token] = []
-    tagger = None
+    spans = [word_spans(text, sent.start, sent.end) for sent in sentences]
+    words = [[text[s:e] for s, e in sent_spans] for sent_spans in spans]
     if tag:
         from framing.text.tagger import load_tagger
 
-        tagger = load_tagger()
-    for sent in sentences:
-        spans = word_spans(text, sent.start, sent.end)
-        words = [text[s:e] for s, e in spans]
-        tags = tagger.tag(words) if tagger is not None and words else [""] * len(words)
-        tokens.extend(
-            Token(s, e, w, p, sent.index) for (s, e), w, p in zip(spans, words, tags, strict=True)
-        )
+        tags = load_tagger().tag_sentences(words)
+    else:
+        tags = [[""] * len(w) for w in words]
+    new = Token._trusted  # offsets of regex matches in the text: no check needed
+    tokens = []
+    for sent, sent_spans, sent_words, sent_tags in zip(sentences, spans, words, tags, strict=True):
+        index = sent.index
+        tokens += [
+            new(s, e, w, p, index)
+            for (s, e), w, p in zip(sent_spans, sent_words, sent_tags, strict=True)
+        ]
     return Document(article, sentences, tuple(tokens), tuple(find_quotes(text)))

@@ -9,6 +9,7 @@ paragraph on a line) and the headline is a sentence of its own. Word tokens come
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -103,17 +104,28 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     ['Iran', '’s', 'envoy', 'did', "n't", 'meet', 'Mr.', 'Musk', '.']
     """
     end = len(text) if end is None else end
+    spans = [m.span() for m in RE_TOKEN.finditer(text, start, end)]
+    # A lone "." right after an abbreviation joins it. Only periods are looked at (a merged
+    # token ends with "." and so is never an abbreviation itself: lexicon entries are kept
+    # without their final period).
+    q = text.find(".", start, end)
+    if q < 0:
+        return spans
     abbrevs = _abbreviations()
-    out: list[tuple[int, int]] = []
-    for m in RE_TOKEN.finditer(text, start, end):
-        s, e = m.span()
+    starts = [s for s, _ in spans]
+    merged: list[int] = []
+    while q >= 0:
+        k = bisect_left(starts, q)
         if (
-            text[s:e] == "."
-            and out
-            and out[-1][1] == s
-            and text[out[-1][0] : out[-1][1]].lower() in abbrevs
+            0 < k < len(spans)
+            and spans[k][1] == q + 1
+            and starts[k] == q
+            and spans[k - 1][1] == q
+            and text[spans[k - 1][0] : q].lower() in abbrevs
         ):
-            out[-1] = (out[-1][0], e)
-            continue
-        out.append((s, e))
-    return out
+            merged.append(k)
+        q = text.find(".", q + 1, end)
+    for k in reversed(merged):
+        spans[k - 1] = (spans[k - 1][0], spans[k][1])
+        del spans[k]
+    return spans

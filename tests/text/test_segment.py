@@ -68,3 +68,16 @@ def test_hyphenated_words_stay_whole():
     text = "a possible behind-the-scenes negotiator and a third-rate comedy"
     words = [text[s:e] for s, e in word_spans(text)]
     assert "behind-the-scenes" in words and "third-rate" in words
+
+
+def test_abbreviation_periods_join_only_an_adjacent_abbreviation():
+    # "Mr", "Gen", "Dr", "Nov" are in the abbreviations lexicon: a period right after one joins
+    # it, a second period and a period after a space do not; a sentence range is honoured
+    text = "Mr.. Gen. Smith met Dr . Who in the U.S. on 3.5 Nov."
+    assert [text[s:e] for s, e in word_spans(text)] == [
+        "Mr.", ".", "Gen.", "Smith", "met", "Dr", ".", "Who", "in", "the", "U.S.", "on",
+        "3.5", "Nov.",
+    ]
+    assert word_spans(text, 5, 15) == [(5, 9), (10, 15)]  # "Gen.", "Smith"
+    assert word_spans(text, 5, 8) == [(5, 8)]  # "Gen" without its period
+    assert word_spans("no periods here") == [(0, 2), (3, 10), (11, 15)]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from framing.errors import ValidationError
 from framing.text import process
 from framing.text.tagger import load_tagger, normalize_token
 from framing.types import Article
@@ -43,6 +44,59 @@ def test_dense_path_matches_nltk_on_polnear(shared_data: Path) -> None:
         art = Article(id=path.name, outlet="x", text=path.read_text(encoding="utf-8"))
         for words in _sentences(art):
             assert tagger._tag_normalised(words) == _reference(words), (path.name, words)
+
+
+def test_batched_sentences_match_nltk(troib: Article, ians: Article, shared_data: Path) -> None:
+    # tag_sentences scores all the sentences of an article together (waves of tokens whose
+    # previous tags are known); each sentence must still get NLTK's tags
+    tagger = load_tagger()
+    articles = [troib, ians]
+    for path in sorted(POLNEAR_DEV.glob("*.txt"))[15:25]:
+        articles.append(Article(id=path.name, outlet="x", text=path.read_text(encoding="utf-8")))
+    assert len(articles) == 12
+    for art in articles:
+        sentences = _sentences(art)
+        assert tagger._scorer.tag(sentences) == [_reference(words) for words in sentences]
+
+
+def test_exact_rescoring_matches_nltk(troib: Article) -> None:
+    # a token whose best two scores are within the margin is re-scored in NLTK's order; an
+    # infinite margin sends every model-tagged token down that path
+    from framing.text.tagger import _Scorer
+
+    tagger = load_tagger()
+    scorer = _Scorer(tagger._dense, tagger._tagdict, margin_scale=float("inf"))
+    sentences = _sentences(troib)
+    assert scorer.tag(sentences) == [_reference(words) for words in sentences]
+
+
+def test_cleared_caches_give_the_same_tags(ians: Article) -> None:
+    # the kept vectors are dropped when a table grows past its limit; tiny limits make that
+    # happen between every call
+    from framing.text.tagger import _Scorer
+
+    tagger = load_tagger()
+    scorer = _Scorer(tagger._dense, tagger._tagdict)
+    for table in (scorer.own, scorer.near, scorer.shape, scorer.pair):
+        table.max_kept = 3
+    sentences = _sentences(ians)
+    assert [scorer.tag([words])[0] for words in sentences] == [_reference(w) for w in sentences]
+    assert len(scorer.near.ids) < 100  # it was cleared
+
+
+def test_tag_sentences_is_tag_per_sentence() -> None:
+    tagger = load_tagger()
+    sentences = [
+        ["Baghaei", "rejected", "\u201c", "false", "reports", "\u201d", "."],
+        [],
+        ["Iran", "\u2019s", "envoy", "reportedly", "met", "Musk", "."],
+        ["No"],
+    ]
+    assert tagger.tag_sentences(sentences) == [tagger.tag(words) for words in sentences]
+    assert tagger.tag_sentences(sentences)[0][2] == "``"  # the curly quote's side is kept
+    assert tagger.tag_sentences([]) == []
+    with pytest.raises(ValidationError, match="sequence of tokens"):
+        tagger.tag_sentences([["Iran"], "Iran denied it"])
 
 
 def test_repeated_feature_counts_like_nltk() -> None:
