@@ -59,6 +59,7 @@ from framing.evaluate.attribution import (  # noqa: E402
     iter_polnear,
 )
 from framing.features._attribution_rerank import candidate_features  # noqa: E402
+from framing.features._cue_vectors import CueVectorizer  # noqa: E402
 from framing.features.attribution_model import (  # noqa: E402
     MODEL_FILE,
     MODEL_VERSION,
@@ -135,7 +136,7 @@ def rerank_candidates(
     from framing.features._attribution_rules import _Engine
 
     lex = _load_lexicons()
-    model = (tagger, cue_lexicon_maps(lex.verbs, lex.sources), thresholds)
+    model = (CueVectorizer(tagger, cue_lexicon_maps(lex.verbs, lex.sources)), thresholds)
     feats_out: list[dict[str, float]] = []
     labels: list[int] = []
     for gold, doc, _, _ in arts:
