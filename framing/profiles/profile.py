@@ -27,6 +27,8 @@ from typing import Any, Literal
 import numpy as np
 
 from framing.errors import ValidationError
+from framing.features._attribution_summary import STANCES
+from framing.features.loaded import LoadedLanguageFeatures
 from framing.types import FeatureSet
 
 __all__ = [
@@ -40,27 +42,10 @@ __all__ = [
 ]
 
 DEFAULT_N_BOOT = 2000
-#: Loaded-language categories profiled one by one (besides the total).
-LOADED_CATEGORIES = (
-    "secrecy",
-    "delegitimising",
-    "hostility",
-    "violence_threat",
-    "intensifier",
-    "label",
-    "emotive_saying",
-    "scare_quote",
-    "learned",
-)
-CUE_STANCES = (
-    "neutral",
-    "assertive",
-    "distancing",
-    "denial",
-    "confirming",
-    "speculative",
-    "emotive",
-)
+#: Loaded-language categories profiled one by one (besides the total): the extractor's own.
+LOADED_CATEGORIES = tuple(LoadedLanguageFeatures().categories())
+#: Cue stances profiled one by one: the attribution extractor's own.
+CUE_STANCES = STANCES
 
 Count = Callable[[FeatureSet], float]
 
