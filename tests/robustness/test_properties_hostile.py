@@ -16,6 +16,7 @@ from framing.ingest.jsonl import parse_records
 from framing.ingest.text import parse_text
 from framing.pipeline import extract
 from framing.types import Article
+from tests.robustness.evidence import assert_evidence_points_at_text
 
 PROPS = settings(
     max_examples=25, deadline=None, derandomize=True,
@@ -44,13 +45,7 @@ def check(text: str) -> None:
     assert not text[previous:].strip()
     for tok in fs.document.tokens:
         assert text[tok.start : tok.end] == tok.text
-    for span in fs.spans:
-        assert text[span.start : span.end] == span.text, span
-    for attr in fs.attributions:
-        for part in (attr.source, attr.cue, attr.content):
-            if part is not None:
-                assert text[part.start : part.end] == part.text
-    json.dumps(fs.to_dict(), allow_nan=False)
+    assert_evidence_points_at_text(fs, text)
 
 
 @PROPS
