@@ -1,0 +1,150 @@
+"""WordNet word classes of a word form: the lexicographer classes of its verb and noun senses.
+
+The cue tagger (:mod:`framing.features.attribution_model`) generalises from the reporting
+verbs it saw in training to the long tail it did not ("chastised", "extols", "intends")
+through the classes WordNet 3.0 files their senses under: ``communication``,
+``cognition``, ``emotion`` ... and through the sentence frames of the verb senses (a
+*that*-clause, a to-infinitive). The table ships as
+``framing/models/wordclasses-wordnet.en.v1.json.gz`` (built by
+``scripts/build_word_classes.py`` from Princeton WordNet 3.0; WordNet 3.0 licence, recorded
+in the file and in ``framing/models/MANIFEST.json``).
+
+A word form is reduced to its lemma as WordNet's *morphy* does: the exception lists first
+(``said`` -> ``say``), then the form itself, then the regular suffix rules, keeping the first
+candidate the table knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from framing.errors import ValidationError
+from framing.models import load_model_json
+
+__all__ = ["MODEL_FILE", "TABLE_ID", "WordClasses", "load_word_classes"]
+
+MODEL_FILE = "wordclasses-wordnet.en.v1.json.gz"
+TABLE_ID = "wordclasses-wordnet.en@1"
+"""Name and version of the table, as outputs record it."""
+_BUILD_COMMAND = "python scripts/build_word_classes.py --wordnet WORDNET-3.0-DICT"
+_FORMAT = "framing.wordclasses/1"
+
+# WordNet's morphy suffix rules (Princeton WordNet 3.0, morph.c), in its order
+_VERB_RULES = (
+    ("s", ""),
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+)
+_NOUN_RULES = (
+    ("s", ""),
+    ("ses", "s"),
+    ("xes", "x"),
+    ("zes", "z"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("men", "man"),
+    ("ies", "y"),
+)
+NONE = "-"
+"""The value of a class that does not apply (not a verb, not a noun)."""
+
+
+def _lemma(
+    word: str,
+    table: Mapping[str, Any],
+    exceptions: Mapping[str, str],
+    rules: tuple[tuple[str, str], ...],
+) -> str | None:
+    exc = exceptions.get(word)
+    if exc is not None:
+        return exc
+    if word in table:
+        return word
+    for suffix, repl in rules:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            cand = word[: -len(suffix)] + repl
+            if cand in table:
+                return cand
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class WordClasses:
+    """The WordNet class table.
+
+    Parameters
+    ----------
+    verbs : mapping
+        Verb lemma -> (class of the first sense, ``+``-joined classes of the first three
+        senses, frames: ``that``, ``inf``, ``that+inf`` or ``-``).
+    nouns : mapping
+        Noun lemma -> (class of the first sense, ``+``-joined classes of the first two).
+    verb_exceptions, noun_exceptions : mapping
+        Irregular form -> lemma.
+    meta : mapping
+        Source, licence and the build settings.
+    """
+
+    verbs: Mapping[str, tuple[str, str, str]]
+    nouns: Mapping[str, tuple[str, str]]
+    verb_exceptions: Mapping[str, str]
+    noun_exceptions: Mapping[str, str]
+    meta: Mapping[str, Any]
+
+    def of(self, word: str) -> tuple[str, str, str, str]:
+        """Classes of a lower-cased word form.
+
+        Parameters
+        ----------
+        word : str
+            The form, lower-cased (``"claimed"``).
+
+        Returns
+        -------
+        tuple of str
+            ``(verb class, verb frames, noun class, verb classes)``: the first verb sense's
+            class (``"communication"``), the frames of the first three verb senses
+            (``"that"``), the first noun sense's class, and the classes of the first three
+            verb senses; :data:`NONE` where the form is no verb (noun) WordNet knows.
+        """
+        v = _lemma(word, self.verbs, self.verb_exceptions, _VERB_RULES)
+        n = _lemma(word, self.nouns, self.noun_exceptions, _NOUN_RULES)
+        vrow = self.verbs[v] if v is not None else (NONE, NONE, NONE)
+        nrow = self.nouns[n] if n is not None else (NONE, NONE)
+        return (vrow[0], vrow[2], nrow[0], vrow[1])
+
+
+@cache
+def load_word_classes() -> WordClasses:
+    """Load the shipped table (once per process).
+
+    Raises
+    ------
+    ModelNotFoundError
+        If the file is missing.
+    ValidationError
+        If it is not a word-class table.
+    """
+    raw = load_model_json(
+        MODEL_FILE, what="The WordNet word-class table", train_command=_BUILD_COMMAND
+    )
+    if not isinstance(raw, dict) or raw.get("format") != _FORMAT:
+        raise ValidationError(
+            f"{MODEL_FILE!r} is not a word-class table ({_FORMAT}); rebuild it with: "
+            f"{_BUILD_COMMAND}"
+        )
+    return WordClasses(
+        verbs={k: tuple(v) for k, v in raw["verbs"].items()},
+        nouns={k: tuple(v) for k, v in raw["nouns"].items()},
+        verb_exceptions=raw["verb_exceptions"],
+        noun_exceptions=raw["noun_exceptions"],
+        meta=raw["meta"],
+    )
