@@ -46,6 +46,7 @@ __all__ = [
     "GoldArticle",
     "GoldRelation",
     "RoleScore",
+    "annotator_agreement",
     "cue_token_labels",
     "iter_polnear",
     "read_brat",
@@ -404,11 +405,81 @@ def evaluate(
     return score_roles(items), (named_ok, named_n), arts, tagged
 
 
+def annotator_agreement(
+    root: Path, compartments: Sequence[str] = ("train", "dev", "annotator-training")
+) -> tuple[list[RoleScore], int, int]:
+    """Agreement between PolNeAR's own annotators, scored like the extractor.
+
+    Every article of ``compartments`` that several annotators annotated gives one
+    ``(gold, predicted)`` item per ordered pair of its annotators, scored by
+    :func:`score_roles`: the same exact and overlap F1 as the extractor's, a human ceiling
+    for them.
+
+    Parameters
+    ----------
+    root : Path
+        PolNeAR's ``data`` folder.
+    compartments : sequence of str
+        Sub-folders to read (those that are absent are skipped).
+
+    Returns
+    -------
+    tuple
+        ``(scores, articles, annotator pairs)``.
+    """
+    items = []
+    articles = pairs = 0
+    for comp in compartments:
+        ann_dir, text_dir = Path(root) / comp / "attributions", Path(root) / comp / "text"
+        if not ann_dir.is_dir():
+            continue
+        by_name: dict[str, list[Path]] = {}
+        for ann in sorted(ann_dir.glob("*.ann")):
+            by_name.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+        for name, files in by_name.items():
+            txt = text_dir / f"{name}.txt"
+            if len(files) < 2 or not txt.is_file():
+                continue
+            text = txt.read_text(encoding="utf-8")
+            roles = [
+                gold_by_role(
+                    GoldArticle(name, "", text, tuple(read_brat(f.read_text("utf-8"), path=str(f))))
+                )
+                for f in files
+            ]
+            articles += 1
+            for a in range(len(files)):
+                for b in range(len(files)):
+                    if a != b:
+                        items.append((text, roles[a], roles[b]))
+                        pairs += 1
+    return score_roles(items), articles, pairs // 2
+
+
 def _lexicon_versions() -> list[str]:
     """The lexicon ids (``name@version``) the extractor loads."""
     from framing.features.attribution import AttributionFeatures
 
     return list(AttributionFeatures().fit().versions().values())
+
+
+def _agreement_lines(root: Path) -> list[str]:
+    scores, articles, pairs = annotator_agreement(root)
+    if not articles:
+        return []
+    by = {(s.role, s.match): s.f1 for s in scores}
+    return [
+        "Human ceiling: PolNeAR's annotators scored against each other with the same scorer "
+        f"({articles} articles of train, dev and annotator-training that several annotators "
+        f"annotated, {pairs} annotator pairs, each in both directions; "
+        "`annotator_agreement`): "
+        + "; ".join(
+            f"{role} {by[(role, 'overlap')]:.3f} overlap, {by[(role, 'exact')]:.3f} exact"
+            for role in ROLES
+        )
+        + ".",
+        "",
+    ]
 
 
 def report(data_root: Path) -> str:
@@ -466,6 +537,7 @@ def report(data_root: Path) -> str:
         + ". Published anchors on comparable news data (not the same corpus): BBC citron on "
         "PARC 3.0, source 0.82 and cue 0.82; Gender Gap Tracker quotes 0.84 (overlap).",
         "",
+        *_agreement_lines(root),
         "The peer baseline (textacy `direct_quotations`) has its own section below, "
         "regenerated where its optional dependencies are installed.",
     ]

@@ -8,6 +8,7 @@ import pytest
 
 from framing.errors import IngestError
 from framing.evaluate.attribution import (
+    annotator_agreement,
     evaluate,
     gold_named,
     iter_polnear,
@@ -109,3 +110,44 @@ def test_cue_token_labels_mark_the_tokens_of_each_gold_cue() -> None:
         text.index("rejected"): "I-CUE",
         said + 5: "B-CUE",
     }
+
+
+def _compartment(root, name, text, anns):
+    (root / "c" / "text").mkdir(parents=True, exist_ok=True)
+    (root / "c" / "attributions").mkdir(parents=True, exist_ok=True)
+    (root / "c" / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    for annotator, ann in anns.items():
+        (root / "c" / "attributions" / f"{name}_{annotator}.ann").write_text(ann, "utf-8")
+
+
+def test_annotator_agreement_identical_annotators_agree_fully(tmp_path):
+    text = "Pat Caddell: Democrats worry. Heads said nothing of the sort."
+    _compartment(tmp_path, "art", text, {"a1": ANN, "b2": ANN})
+    scores, articles, pairs = annotator_agreement(tmp_path, ("c",))
+    assert (articles, pairs) == (1, 1)
+    assert all(s.f1 == 1.0 for s in scores)
+
+
+def test_annotator_agreement_counts_a_cue_one_annotator_missed(tmp_path):
+    text = "Officials said Iran denied it. Aides claimed victory."
+    spans = {w: (text.index(w), text.index(w) + len(w)) for w in ("said", "denied", "claimed")}
+    ann_full = "".join(
+        f"T{k}\tCue {s} {e}\t{w}\nE{k}\tAttribution:T{k} Cue:T{k}\n"
+        for k, (w, (s, e)) in enumerate(spans.items(), 1)
+    )
+    ann_two = "".join(line + "\n" for line in ann_full.splitlines()[:4])  # no "claimed"
+    _compartment(tmp_path, "art", text, {"a1": ann_full, "b2": ann_two})
+    scores, _, _ = annotator_agreement(tmp_path, ("c",))
+    cue = next(s for s in scores if s.role == "cue" and s.match == "exact")
+    # both directions summed: 3 + 2 gold cues, 2 + 3 predicted, 2 + 2 matched
+    assert (cue.tp_gold, cue.n_gold, cue.n_pred) == (4, 5, 5)
+    assert cue.f1 == pytest.approx(0.8)
+
+
+def test_annotator_agreement_on_polnear(shared_data):
+    scores, articles, pairs = annotator_agreement(shared_data / "polnear/data")
+    assert articles >= 20 and pairs >= articles
+    by = {(s.role, s.match): s.f1 for s in scores}
+    # annotators disagree on some spans but mostly agree
+    for role in ("source", "cue", "content"):
+        assert 0.5 < by[(role, "exact")] <= by[(role, "overlap")] < 1.0
