@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from framing.features.wordclasses import load_word_classes
 from framing.types import Attribution, Document
 
 __all__ = ["CueReranker", "candidate_features", "is_candidate"]
@@ -79,6 +80,7 @@ def candidate_features(
     starts = [t.start for t in toks]
     n = len(toks)
     text = doc.text
+    classes = load_word_classes().of
     cue_sent: list[int | None] = []
     for a in attrs:
         if a.cue is None:
@@ -122,6 +124,8 @@ def candidate_features(
             f"wL={_word(left.text) if left else '-'}": 1,
             f"wR={_word(right.text) if right else '-'}": 1,
             f"named={bool(a.attrs.get('named'))}": 1,
+            f"judge={a.attrs.get('_judge', '-')}": 1,
+            f"judge={a.attrs.get('_judge', '-')}|pb={min(4, int(pmax * 5))}": 1,
             f"nested={a.via is not None}|pb={min(4, int(pmax * 5))}": 1,
             f"srccont={a.source is not None}|{a.content is not None}|pb={min(4, int(pmax * 5))}": 1,
         }
@@ -177,32 +181,63 @@ def candidate_features(
         )
         f[f"firstverb={first_verb is not None and lo <= first_verb < hi}"] = 1
         f[f"posart={min(4, 5 * a.cue.start // max(1, len(text)))}"] = 1
+        # WordNet classes of the cue words (framing.features.wordclasses): the long tail of
+        # communication, thought and feeling verbs outside the lexicon
+        for k in range(lo, min(hi, lo + 4)):
+            vc, vf, nc, _ = classes(toks[k].text.lower())
+            f[f"vc={vc}|{toks[k].pos[:2]}"] = 1
+            f[f"vf={vf}"] = 1
+            f[f"nc={nc}"] = 1
+            f[f"rule={rk}|vc={vc}"] = 1
         out.append(f)
     return out
+
+
+_SPEECH_CLASSES = frozenset(("communication", "cognition", "emotion", "perception"))
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our")
+)
+
+
+def is_act_with_object(feats: Mapping[str, float]) -> bool:
+    """A tagger-only cue that reads as an act on a thing: no cue word has a first verb
+    sense of communication, thought, feeling or perception (WordNet), and the content
+    starts with a determiner ("Trump *adopted* a 'maximum pressure' strategy", "Trump
+    *scrapped* the nuclear deal")."""
+    if not feats.get("rule=model") or not any(k.startswith("c0=") for k in feats):
+        return False
+    classes = [k[3:].split("|", 1)[0] for k in feats if k.startswith("vc=")]
+    if any(c in _SPEECH_CLASSES for c in classes):
+        return False
+    return any(k[3:] in _DETERMINERS for k in feats if k.startswith("c0="))
 
 
 @dataclass(frozen=True, slots=True)
 class CueReranker:
     """Logistic regression over :func:`candidate_features`: keep a relation when
     ``P(correct cue) >= threshold`` (``model_threshold`` for cues that only the tagger
-    found, outside the lexicon; ``None``: the same threshold)."""
+    found, outside the lexicon; ``None``: the same threshold; ``act_threshold`` for those
+    of them that :func:`is_act_with_object`)."""
 
     weights: Mapping[str, float]
     bias: float
     threshold: float
     meta: Mapping[str, Any]
     model_threshold: float | None = None
+    act_threshold: float | None = None
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> CueReranker:
         """Build from the ``"reranker"`` object of the model file."""
         mt = raw.get("model_threshold")
+        at = raw.get("act_threshold")
         return cls(
             raw["weights"],
             float(raw["bias"]),
             float(raw["threshold"]),
             raw["meta"],
             None if mt is None else float(mt),
+            None if at is None else float(at),
         )
 
     def keeps(self, feats: Mapping[str, float]) -> bool:
@@ -210,6 +245,8 @@ class CueReranker:
         th = self.threshold
         if self.model_threshold is not None and feats.get("rule=model"):
             th = self.model_threshold
+        if self.act_threshold is not None and is_act_with_object(feats):
+            th = max(th, self.act_threshold)
         return self.probability(feats) >= th
 
     def probability(self, feats: Mapping[str, float]) -> float:
@@ -249,4 +286,13 @@ class CueReranker:
                 continue
             new_index[j] = len(out)
             out.append(a)
-        return [replace(a, via=new_index.get(a.via)) if a.via is not None else a for a in out]
+        return [
+            replace(
+                a,
+                via=new_index.get(a.via) if a.via is not None else None,
+                attrs={k: v for k, v in a.attrs.items() if k != "_judge"},
+            )
+            if a.via is not None or "_judge" in a.attrs
+            else a
+            for a in out
+        ]

@@ -87,9 +87,18 @@ class _Engine(SourceTyping):
     """Rule-based extraction over one document (one use per document)."""
 
     def __init__(
-        self, doc: Document, lex: _Lexicons, *, min_quote_words: int, model: Any = None
+        self,
+        doc: Document,
+        lex: _Lexicons,
+        *,
+        min_quote_words: int,
+        model: Any = None,
+        judge: bool = False,
     ) -> None:
         self.doc = doc
+        # a span re-ranker judges the learned cues: those the rules build no relation for,
+        # or whose relation the plausibility filter rejects, become cue-only candidates
+        self.judge = judge
         self.text = doc.text
         self.lex = lex
         cw = lex.cue_words
@@ -829,13 +838,17 @@ class _Engine(SourceTyping):
                 else:
                     j = self._extend_auxiliary(i, j)
                     entry, j = self._span_entry(i, j)
-                    rel = self.verb_relation(self._auxiliaries_left(i), entry, end=j, force=True)
+                    start = self._auxiliaries_left(i)
+                    rel = self.verb_relation(start, entry, end=j, force=True)
+                    why = "unbuilt" if rel is None else ""
                     if (
                         rel is not None
                         and entry is None
                         and not self._plausible_model_cue(i, j, rel)
                     ):
-                        rel = None
+                        rel, why = None, "filtered"
+                    if rel is None and self.judge:
+                        rel = self._cue_only(start, j, entry, why)
                 size = j - i
             elif (
                 self.model_cues is None
@@ -853,9 +866,55 @@ class _Engine(SourceTyping):
                 self.taken.update(range(i, i + size))
                 self._add_relays(len(self.rels) - 1)
             i += 1
+        if self.judge and cues:
+            self._unclaimed_cues(cues)
         self._cut_long_sentences()
         self._quotes_without_cue()
         return self._finish()
+
+    def _unclaimed_cues(self, cues: dict[int, int]) -> None:
+        """Cue-only candidates for the learned cues that no rule above used.
+
+        A phrase rule that found no relation ("according to" before something that is not
+        a noun phrase) or an adverb with no reporting verb after it ("delegates *reportedly*
+        erupted") leaves its learned cue unused; the re-ranker judges it like the others.
+        """
+        toks, taken = self.toks, self.taken
+        spans = sorted(r.cue for r in self.rels if r.cue is not None)
+        starts = [c[0] for c in spans]
+        for i, j in sorted(cues.items()):
+            if any(k in taken for k in range(i, j)):
+                continue
+            s, e = toks[i].start, toks[j - 1].end
+            x = bisect_left(starts, e)
+            if x and max(c[1] for c in spans[max(0, x - 8) : x]) > s:
+                continue  # overlaps a cue already found
+            entry, _ = self._span_entry(i, j)
+            rel = self._cue_only(i, j, entry, "unclaimed")
+            if rel is not None:
+                self.rels.append(rel)
+                taken.update(range(i, j))
+
+    def _cue_only(self, i: int, j: int, entry: LexiconEntry | None, why: str) -> _Rel | None:
+        """A relation of the cue tokens ``[i, j)`` alone, for the span re-ranker to judge.
+
+        ``attrs["cue_only"]`` marks it in the output; ``attrs["_judge"]`` (why the rules gave
+        no relation: ``"unbuilt"`` or ``"filtered"``) is read by the re-ranker and removed.
+        """
+        if not any(c.isalnum() for k in range(i, j) for c in self.toks[k].text):
+            return None
+        if self._action_without_infinitive(i, j):  # "Trump ordered the killing": an act
+            return None
+        lemma = entry.term if entry is not None else self.low(i)
+        rule = (
+            f"lexicon:{self.lex.verbs.id}:{lemma}"
+            if entry is not None
+            else f"model:attribution-polnear@{MODEL_VERSION}"
+        )
+        cue = (self.toks[i].start, self.toks[j - 1].end)
+        attrs = {"lemma": lemma, "cue_only": True, "_judge": why}
+        stance = entry.category if entry is not None else "neutral"
+        return _Rel(None, cue, None, stance, rule, attrs)
 
     def _layout_relation(self, i: int) -> _Rel | None:
         """Relations marked by layout: dash attributions and ``Speaker:`` lines."""
@@ -873,9 +932,14 @@ class _Engine(SourceTyping):
             if entry is None or (self.tagged and not self.toks[k].pos.startswith("VB")):
                 continue
             end = k + 1
-            while end < j and (
-                self.toks[end].pos in ("RP", "IN", "TO", "RB")
-                or self.lex.phrases.get((self.low(end),)) is not None
+            while (
+                end < j
+                and (
+                    self.toks[end].pos in ("RP", "IN", "TO", "RB")
+                    or self.lex.phrases.get((self.low(end),)) is not None
+                )
+                # the agent of a passive is the source: "was first reported | by The Post"
+                and not (self.low(end) == "by" and self.toks[end - 1].pos == "VBN")
             ):
                 end += 1
             return entry, end
@@ -936,9 +1000,13 @@ class _Engine(SourceTyping):
                     return False
             if self.tagged and all(self.toks[k].pos.startswith("NN") for k in range(i, j)):
                 return False
+        return not self._action_without_infinitive(i, j)
+
+    def _action_without_infinitive(self, i: int, j: int) -> bool:
+        """An action verb (``cue-filters.en``) in ``[i, j)`` with no "to" within 5 tokens."""
         if any(self.low(k) in self.action_forms for k in range(i, j)):
-            return any(self.low(k) == "to" for k in range(j, min(self.sent_hi[i], j + 5)))
-        return True
+            return not any(self.low(k) == "to" for k in range(j, min(self.sent_hi[i], j + 5)))
+        return False
 
     def _mixed_cue(self, i: int) -> bool:
         """A cue verb that opens a short quotation: ``reportedly “expressed surprise” at``."""

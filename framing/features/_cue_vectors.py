@@ -58,6 +58,7 @@ from framing.features.attribution_model import (
     _shape,
     _stem,
 )
+from framing.features.wordclasses import load_word_classes
 from framing.types import Token
 
 if TYPE_CHECKING:
@@ -119,6 +120,10 @@ CHANNELS: Mapping[str, tuple[str | None, str | None]] = {
     "sentlex": (None, None),  # min(3, reporting_verbs.en words in the sentence)
     "hasq": (None, None),  # "True"/"False": the sentence holds a quotation mark
     "pos": (None, None),  # relative position in the sentence, 0..4
+    "vc": (None, None),  # WordNet class of the first verb sense (framing.features.wordclasses)
+    "vf": (None, None),  # WordNet frames of the first verb senses
+    "nc": (None, None),  # WordNet class of the first noun sense
+    "vcs": (None, None),  # WordNet classes of the first verb senses
 }
 
 # The one list of templates: token_features first, then context_features, in their order.
@@ -176,11 +181,31 @@ TEMPLATES: tuple[Template, ...] = (
     *(_t("z:Lp=", ("ltag", -d)) for d in (1, 2, 3, 4)),
     *(_t("z:Lsrc=", ("src", -d)) for d in (1, 2, 3, 4)),
     _t("y:prevlex", ("cue", -1), ("ctag", 0)),  # "y:prevlex|<tag>" after a lexicon cue
+    _t("v:vc=", ("vc", 0)),
+    _t("v:vf=", ("vf", 0)),
+    _t("v:vcf=", ("vc", 0), ("vf", 0)),
+    _t("v:nc=", ("nc", 0)),
+    _t("v:vcs=", ("vcs", 0)),
+    _t("v:vcp=", ("vc", 0), ("ctag", 0)),
+    _t("v:ncp=", ("nc", 0), ("ctag", 0)),
+    _t("v:vc-1=", ("vc", -1)),
+    _t("v:vc+1=", ("vc", 1)),
 )
 
 # channels whose values come from the word alone (cached per distinct token text), in the
 # column order of the word table (two flags follow: reporting_verbs.en form, quotation mark)
-_WORD_CHANNELS = ("w", "lw", "s3", "shape", "st", "lex", "cue", "src", "qm3", "rmark", "lmark")
+_CLASS_CHANNELS = ("vc", "vf", "nc", "vcs")
+_WORD_CHANNELS = (
+    *("w", "lw", "s3", "shape", "st", "lex", "cue", "src", "qm3", "rmark", "lmark"),
+    *_CLASS_CHANNELS,
+)
+
+
+def _no_classes(word: str) -> tuple[str, ...]:
+    """Word classes for a model without weights on them: values no model knows."""
+    return ("",) * len(_CLASS_CHANNELS)
+
+
 # channels whose values come from the POS tag and whether the sentence is tagged
 _TAG_CHANNELS = ("ptag", "ctag", "rtag", "ltag")
 # special rows of the word table (padding) and of the tag table (+ untagged sentences)
@@ -243,6 +268,15 @@ class CueVectorizer:
         with _gc_paused():
             ids, group_of, group_vals, group_rows = _parse_names(names, groups, arity)
         self.ids = ids
+        # the WordNet table is read only for a model with weights on its classes
+        reads_classes = {
+            groups[tp.prefix]
+            for tp in templates
+            if any(ch in _CLASS_CHANNELS for ch, _ in tp.parts)
+        }
+        self._classes = (
+            load_word_classes().of if reads_classes & {int(g) for g in group_of} else _no_classes
+        )
         base = len(ids) + 1
         max_arity = max(arity.values(), default=1)
         if len(groups) * base**max_arity >= 2**62:
@@ -407,6 +441,7 @@ class CueVectorizer:
             empty if word in _QMARK3 else -1,  # qm3
             lid if low in _RIGHT_MARKERS else -1,  # rmark
             lid if low in _LEFT_MARKERS else -1,  # lmark
+            *(get(c, -1) for c in self._classes(low)),  # vc, vf, nc, vcs
             int(cue is not None),  # a reporting_verbs.en form (sentlex, lexicon threshold)
             int(word in _QUOTE_MARKS),  # a quotation mark (hasq)
         )

@@ -148,10 +148,22 @@ class AttributionFeatures(SpanExtractor):
         )
 
     def versions(self) -> dict[str, str]:
-        """Versions of the lexicons used."""
+        """Versions of the lexicons and models used.
+
+        The cue model (``attribution-model``, with ``+reranker`` when its span re-ranker
+        runs) and the WordNet word-class table it reads (``word-classes``) are listed when
+        the learned tagger is used.
+        """
         self._ensure_fitted()
         lex: _Lexicons = self.lexicons_
-        return {lx.name: lx.id for lx in lex.all()}
+        out = {lx.name: lx.id for lx in lex.all()}
+        if self.model_ is not None:
+            meta = self.model_[0].meta
+            model_id = f"{meta.get('name', 'attribution-polnear.en')}@{meta.get('version', '?')}"
+            out["attribution-model"] = model_id + ("+reranker" if self.reranker_ else "")
+            if meta.get("word_classes"):
+                out["word-classes"] = str(meta["word_classes"])
+        return out
 
     # --- relations -------------------------------------------------------------------
     def attributions(self, item: Article | Document) -> list[Attribution]:
@@ -169,8 +181,13 @@ class AttributionFeatures(SpanExtractor):
         """
         self._ensure_fitted()
         doc = as_document(item)
+        judge = self.reranker_ is not None and bool(self.reranker_.meta.get("cue_only"))
         engine = _Engine(
-            doc, self.lexicons_, min_quote_words=self.min_quote_words, model=self.model_
+            doc,
+            self.lexicons_,
+            min_quote_words=self.min_quote_words,
+            model=self.model_,
+            judge=judge,
         )
         attrs = engine.run()
         if self.reranker_ is not None:

@@ -29,6 +29,7 @@ from typing import Any
 
 from framing.errors import ValidationError
 from framing.features._attribution_rerank import CueReranker
+from framing.features.wordclasses import load_word_classes
 from framing.models import load_model_json
 from framing.types import Token
 
@@ -47,7 +48,7 @@ __all__ = [
     "token_features",
 ]
 
-MODEL_VERSION = "3"
+MODEL_VERSION = "4"
 MODEL_FILE = f"attribution-polnear.en.v{MODEL_VERSION}.json.gz"
 _TRAIN_COMMAND = "python scripts/train_attribution.py --polnear ../shared/data/polnear/data/train"
 
@@ -195,6 +196,8 @@ def context_features(
     def t(k: int) -> str:
         return tags[k] if tags and 0 <= k < n else "-"
 
+    of = load_word_classes().of
+    classes = [of(w) for w in low]
     out = []
     for i in range(n):
         st = _stem(low[i])
@@ -228,6 +231,20 @@ def context_features(
                 f.append(f"z:Lsrc={source_words[low[k]]}")
         if i > 0 and low[i - 1] in cue_words:
             f.append(f"y:prevlex|{t(i)}")
+        vc, vf, nc, vcs = classes[i]
+        f += [
+            f"v:vc={vc}",
+            f"v:vf={vf}",
+            f"v:vcf={vc}|{vf}",
+            f"v:nc={nc}",
+            f"v:vcs={vcs}",
+            f"v:vcp={vc}|{t(i)}",
+            f"v:ncp={nc}|{t(i)}",
+        ]
+        if i > 0:
+            f.append(f"v:vc-1={classes[i - 1][0]}")
+        if i + 1 < n:
+            f.append(f"v:vc+1={classes[i + 1][0]}")
         out.append(f)
     return out
 

@@ -103,3 +103,43 @@ def test_cues_outside_the_lexicon_have_their_own_threshold():
     assert rr.keeps({"rule=lexicon": 1})
     assert not rr.keeps({"rule=model": 1})
     assert CueReranker({}, 0.0, 0.4, {}).keeps({"rule=model": 1})
+
+
+def _triples(attrs):
+    return {
+        tuple((r.start, r.end) if r is not None else None for r in (a.source, a.cue, a.content))
+        for a in attrs
+    }
+
+
+def test_judge_mode_adds_cue_only_candidates_and_nothing_else(troib, ians):
+    ext = AttributionFeatures().fit()
+    if ext.model_ is None:
+        pytest.skip("no cue model")
+    extras = []
+    for art in (troib, ians):
+        doc = process(art)
+        kw = {"min_quote_words": ext.min_quote_words, "model": ext.model_}
+        plain = _Engine(doc, ext.lexicons_, **kw).run()
+        judged = _Engine(doc, ext.lexicons_, judge=True, **kw).run()
+        # the relations the rules build are the same; the rest are bare learned cues
+        assert _triples(plain) <= _triples(judged)
+        new = [a for a in judged if _triples([a]) - _triples(plain)]
+        for a in new:
+            assert a.source is None and a.content is None and a.cue is not None
+            assert a.attrs["cue_only"] is True
+            assert a.attrs["_judge"] in ("unbuilt", "filtered", "unclaimed")
+            # "Trump ordered the killing", "authorized the drone strike": acts, not speech
+            assert a.cue.text.split()[-1] not in ("ordered", "authorized")
+        assert not any(a.attrs.get("cue_only") for a in plain)
+        extras += new
+    assert extras  # the tagger proposes cues the rules build nothing around
+
+
+def test_kept_relations_carry_no_internal_judge_mark(troib, ians):
+    ext = AttributionFeatures()
+    for art in (troib, ians):
+        for a in ext.attributions(art):
+            assert "_judge" not in a.attrs
+            if a.attrs.get("cue_only"):
+                assert a.source is None and a.content is None
