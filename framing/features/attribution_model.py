@@ -381,7 +381,12 @@ _RERANKER: dict[str, Any] = {}  # the re-ranker's JSON of the last model read (i
 
 def _read_raw() -> dict[str, Any]:
     """Read and check the shipped model file (each call reads it again)."""
-    raw = load_model_json(MODEL_FILE, what="The attribution model", train_command=_TRAIN_COMMAND)
+    from framing.features._cue_vectors import _gc_paused
+
+    with _gc_paused():  # reading allocates ~10^6 objects: no full collections meanwhile
+        raw = load_model_json(
+            MODEL_FILE, what="The attribution model", train_command=_TRAIN_COMMAND
+        )
     keys = ("classes", "weights", "bias", "meta")
     if (
         isinstance(raw, dict)
@@ -403,6 +408,12 @@ def _read_raw() -> dict[str, Any]:
                 f"retrain it with: {_TRAIN_COMMAND}"
             )
         tables = raw.pop("tables", None)
+        if isinstance(tables, dict) and isinstance(tables.get("groups"), list):
+            # numpy arrays, not lists of ~800,000 ints that every full collection traverses
+            tables["groups"] = [
+                [_int_array(v) for v in group] if isinstance(group, list) else group
+                for group in tables["groups"]
+            ]
         raw["weights"] = ColumnarWeights(names, flat.reshape(-1, k), tables=tables)
     if not isinstance(raw, dict) or any(k not in raw for k in keys):
         raise ValidationError(
@@ -411,6 +422,18 @@ def _read_raw() -> dict[str, Any]:
         )
     _RERANKER[MODEL_FILE] = raw.get("reranker")
     return raw
+
+
+def _int_array(values: Any) -> Any:
+    """``values`` as an int64 array, or as they are when they are not a flat list of ints
+    (the vectorizer then refuses them with a clear error)."""
+    import numpy as np
+
+    try:
+        out = np.asarray(values, dtype=np.int64) if isinstance(values, list) else values
+    except (TypeError, ValueError):
+        return values
+    return out if getattr(out, "ndim", 1) == 1 else values
 
 
 @cache

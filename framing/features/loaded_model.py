@@ -269,6 +269,18 @@ class TemplateWeights(Mapping[str, float]):
 _MISSING = object()
 
 
+def _array(values: Any, dtype: Any) -> Any:
+    """``values`` as a numpy array, or as they are when they are not a flat list of
+    numbers (the vectorizer then refuses them with a clear error)."""
+    import numpy as np
+
+    try:
+        out = np.asarray(values, dtype=dtype) if isinstance(values, list) else values
+    except (TypeError, ValueError):
+        return values
+    return out if getattr(out, "ndim", 1) == 1 else values
+
+
 def _template_tables(
     weights: Mapping[str, float],
 ) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
@@ -558,6 +570,15 @@ class LoadedModel:
         else:
             token_weights = tok["weights"]
         stored = {"pairs": tok.get("pairs"), "sentence": sent.get("parsed")}
+        for key, parsed in stored.items():  # numpy arrays, not lists every collection traverses
+            if isinstance(parsed, dict) and isinstance(parsed.get("groups"), list):
+                parsed = stored[key] = dict(parsed)  # (the caller's JSON is left as it is)
+                parsed["groups"] = [
+                    [_array(v, "int64") for v in group] if isinstance(group, list) else group
+                    for group in parsed["groups"]
+                ]
+                if "weights" in parsed:
+                    parsed["weights"] = _array(parsed["weights"], "float64")
         return cls(
             name=raw["name"],
             version=int(raw["version"]),
@@ -821,12 +842,15 @@ def load_loaded_model(file: str = MODEL_FILE) -> LoadedModel:
     ModelNotFoundError
         If the model file is not installed.
     """
-    raw = load_model_json(
-        file,
-        what="The loaded-language model",
-        train_command="python scripts/train_loaded_model.py --babe ../shared/data/babe",
-    )
-    return LoadedModel.from_json(raw)
+    from framing.features._cue_vectors import _gc_paused
+
+    with _gc_paused():  # reading allocates ~10^6 objects: no full collections meanwhile
+        raw = load_model_json(
+            file,
+            what="The loaded-language model",
+            train_command="python scripts/train_loaded_model.py --babe ../shared/data/babe",
+        )
+        return LoadedModel.from_json(raw)
 
 
 # --- helpers shared with training and scoring ---------------------------------------------

@@ -26,6 +26,7 @@ ASCII forms EWT mostly uses), so text can be tagged exactly as an outlet publish
 from __future__ import annotations
 
 import functools
+import gc
 import gzip
 import json
 import random
@@ -871,5 +872,13 @@ def load_tagger() -> PosTagger:
     >>> load_tagger().meta["tagset"]
     'xpos'
     """
-    raw = load_model_json(MODEL_FILE, what="The POS tagger model", train_command=_TRAIN_COMMAND)
-    return PosTagger._from_obj(raw, source=MODEL_FILE)
+    # the collector paused: reading the file allocates ~10^6 objects, and full collections
+    # in the middle of it cost more than the rest of the tagger's set-up
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        raw = load_model_json(MODEL_FILE, what="The POS tagger model", train_command=_TRAIN_COMMAND)
+        return PosTagger._from_obj(raw, source=MODEL_FILE)
+    finally:
+        if was:
+            gc.enable()

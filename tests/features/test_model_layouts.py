@@ -19,6 +19,7 @@ import pytest
 
 from framing.errors import ValidationError
 from framing.features._loaded_vectors import LoadedVectorizer, parsed_weights
+from framing.features.loaded_model import MODEL_FILE as LOADED_FILE
 from framing.features.loaded_model import (
     LoadedModel,
     TemplateWeights,
@@ -114,7 +115,9 @@ def test_old_and_new_loaded_layouts_score_the_same(troib, ians):
     assert np.array_equal(vec_new._sent_w, vec_old._sent_w)
     # written again, the model reads back the same
     again = LoadedModel.from_json(json.loads(json.dumps(old.to_json())))
-    assert again == new and again._stored == new._stored
+    assert again == new and set(again._stored) == {"pairs", "sentence"}
+    words, cats, tags = _words(process(ians))
+    assert again.score_many(words, cats, tags) == new.score_many(words, cats, tags)
 
 
 def test_bars_inside_values_and_parsed_tables_of_other_templates():
@@ -200,3 +203,13 @@ def test_convert_files_in_place_and_to_a_new_file(convert, tmp_path):
     bad = tmp_path / "bad.json.gz"
     bad.write_bytes(gzip.compress(b'{"classes": ["O"]}'))
     assert convert.main(["--cue", str(bad)]) == 1
+
+
+def test_a_malformed_loaded_file_is_refused_when_scoring():
+    from framing.models import load_model_json
+
+    raw = load_model_json(LOADED_FILE, what="loaded", train_command="-")
+    raw["token"]["pairs"]["groups"][0][0] = [[1, 2], [3]]  # not a flat list of value ids
+    model = LoadedModel.from_json(raw)
+    with pytest.raises(ValidationError, match="parsed token tables are malformed"):
+        model.score_many([["The", "plan"]], [[None, None]], [["DT", "NN"]])
