@@ -5,14 +5,16 @@ per-template tables (``"tables"``, :func:`framing.features._cue_vectors.feature_
 instead of the plain names (``"features"``), so that loading it does not parse ~285,000
 names again. The loaded-language model (``loaded-babe.en``) stores its weights grouped by
 feature template, with its pair templates parsed into value ids
-(:meth:`framing.features.loaded_model.LoadedModel.to_json`). The weights are copied as
-they are (the same floats); everything else in the file is kept.
+(:meth:`framing.features.loaded_model.LoadedModel.to_json`). The POS tagger
+(``pos-ewt.en``) stores its weights as flat arrays instead of NLTK's nested dictionaries
+(:meth:`framing.text.tagger.PosTagger.to_obj`). The weights are copied as they are (the same
+floats); everything else in the file is kept.
 
 A file already in the new layout is parsed again with the current templates, so after a
 change to ``TEMPLATES`` the same command brings a retrained model's tables up to date.
 Run ``python scripts/update_manifests.py`` afterwards for the new sha256 sums::
 
-    python scripts/convert_models.py                    # both shipped files, in place
+    python scripts/convert_models.py                    # the three shipped files, in place
     python scripts/convert_models.py --cue path/to/attribution-polnear.en.v4.json.gz
     python scripts/convert_models.py --loaded path/to/loaded-babe.en.v3.json.gz -o out.json.gz
 """
@@ -35,6 +37,8 @@ from framing.features._cue_vectors import feature_tables, names_from_tables  # n
 from framing.features.attribution_model import MODEL_FILE as CUE_FILE  # noqa: E402
 from framing.features.loaded_model import MODEL_FILE as LOADED_FILE  # noqa: E402
 from framing.features.loaded_model import LoadedModel  # noqa: E402
+from framing.text.tagger import MODEL_FILE as POS_FILE  # noqa: E402
+from framing.text.tagger import PosTagger  # noqa: E402
 
 MODELS = ROOT / "framing" / "models"
 
@@ -66,6 +70,20 @@ def convert_loaded(raw: dict[str, Any]) -> dict[str, Any]:
     return LoadedModel.from_json(raw).to_json()
 
 
+def convert_pos(raw: dict[str, Any]) -> dict[str, Any]:
+    """The POS tagger's JSON in the layout :meth:`PosTagger.to_obj` writes."""
+    try:
+        return PosTagger._from_obj(raw, source="the tagger file").to_obj()
+    except Exception as exc:  # ValidationError: a clear message naming what is wrong
+        raise ValueError(str(exc)) from None
+
+
+def _write_pos(obj: dict[str, Any], path: Path) -> None:
+    # scripts/train_tagger.py's serialisation
+    data = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    _write(data.encode("utf-8"), path)
+
+
 def _write_cue(obj: dict[str, Any], path: Path) -> None:
     # scripts/train_attribution.py's serialisation
     _write(json.dumps(obj, separators=(",", ":"), sort_keys=True).encode("utf-8"), path)
@@ -94,24 +112,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--loaded", type=Path, help=f"a loaded-language model file (default: {LOADED_FILE})"
     )
+    ap.add_argument("--pos", type=Path, help=f"a POS tagger file (default: {POS_FILE})")
     ap.add_argument("-o", "--out", type=Path, help="write here instead of in place (one file)")
     args = ap.parse_args(argv)
-    jobs = []
-    if args.cue is None and args.loaded is None:
+    given = [("cue", args.cue), ("loaded", args.loaded), ("pos", args.pos)]
+    jobs = [(kind, p) for kind, p in given if p is not None]
+    if not jobs:
         jobs = [("cue", MODELS / CUE_FILE), ("loaded", MODELS / LOADED_FILE)]
-    else:
-        jobs = [(kind, p) for kind, p in (("cue", args.cue), ("loaded", args.loaded)) if p]
+        jobs.append(("pos", MODELS / POS_FILE))
     if args.out is not None and len(jobs) != 1:
-        ap.error("-o needs exactly one of --cue / --loaded")
+        ap.error("-o needs exactly one of --cue / --loaded / --pos")
+    convert = {"cue": convert_cue, "loaded": convert_loaded, "pos": convert_pos}
+    write = {"cue": _write_cue, "loaded": _write_loaded, "pos": _write_pos}
     for kind, path in jobs:
         try:
             raw = json.loads(gzip.decompress(path.read_bytes()))
-            obj = convert_cue(raw) if kind == "cue" else convert_loaded(raw)
+            obj = convert[kind](raw)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             print(f"convert_models: {path}: {exc}", file=sys.stderr)
             return 1
         out = args.out or path
-        (_write_cue if kind == "cue" else _write_loaded)(obj, out)
+        write[kind](obj, out)
         print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
     return 0
 

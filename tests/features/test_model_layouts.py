@@ -213,3 +213,25 @@ def test_a_malformed_loaded_file_is_refused_when_scoring():
     model = LoadedModel.from_json(raw)
     with pytest.raises(ValidationError, match="parsed token tables are malformed"):
         model.score_many([["The", "plan"]], [[None, None]], [["DT", "NN"]])
+
+
+def test_convert_pos_writes_flat_arrays(convert, tmp_path):
+    old = {
+        "meta": {"name": "tiny"},
+        "classes": ["NN", "VBD"],
+        "tagdict": {"the": "DT"},
+        "weights": {"i word said": {"VBD": 2.5}, "bias": {"VBD": -0.5, "NN": 0.25}},
+    }
+    src = tmp_path / "pos.json.gz"
+    src.write_bytes(gzip.compress(json.dumps(old).encode("utf-8")))
+    assert convert.main(["--pos", str(src)]) == 0
+    new = json.loads(gzip.decompress(src.read_bytes()))
+    # read off `old`: features sorted, each feature's tags sorted, tags as indexes
+    assert new["features"] == ["bias", "i word said"] and new["counts"] == [2, 1]
+    assert new["labels"] == [0, 1, 1] and new["values"] == [0.25, -0.5, 2.5]
+    assert {k: new[k] for k in ("meta", "classes", "tagdict")} == {
+        k: old[k] for k in ("meta", "classes", "tagdict")
+    }
+    assert convert.convert_pos(new) == new
+    with pytest.raises(ValueError, match="not a POS tagger model"):
+        convert.convert_pos({"classes": []})
