@@ -417,9 +417,20 @@ class _DenseWeights:
         rows = [get(f, 0) for f in features]
         if 0 not in rows:
             return rows
-        new = [f for f in dict.fromkeys(features) if get(f) is None and self._known(f)]
-        if not new:
+        # the features not in the matrix yet that the model has weights for, each once,
+        # with their place in the model's arrays (one look-up each)
+        missing = dict.fromkeys([f for f, r in zip(features, rows, strict=True) if not r])
+        sparse = self._sparse
+        if sparse is not None:
+            find = sparse.ids.get
+            pairs = zip(missing, map(find, missing), strict=True)
+            found = [(f, k) for f, k in pairs if k is not None]
+        else:
+            weights = self._weights
+            found = [(f, 0) for f in missing if f in weights]
+        if not found:
             return rows
+        new = [f for f, _ in found]
         index = self.index
         first = len(index) + 1
         need = first + len(new)
@@ -427,9 +438,8 @@ class _DenseWeights:
             grown = np.zeros((max(need, 2 * len(self.matrix)), len(self.labels)))
             grown[:first] = self.matrix[:first]
             self.matrix = grown
-        sparse = self._sparse
         if sparse is not None:
-            ids = np.fromiter(map(sparse.ids.__getitem__, new), dtype=np.int64, count=len(new))
+            ids = np.fromiter((k for _, k in found), dtype=np.int64, count=len(found))
             start = sparse.indptr[ids]
             count = sparse.indptr[ids + 1] - start
             # the positions of every weight of the new features in the flat arrays
@@ -454,7 +464,7 @@ class _DenseWeights:
             self.matrix[np.repeat(np.arange(first, need), count), cols] = vals
             self.max_abs = max(self.max_abs, float(np.abs(vals).max()))
         index.update(zip(new, range(first, need), strict=True))
-        return [get(f, 0) for f in features]
+        return [r or get(f, 0) for f, r in zip(features, rows, strict=True)]
 
     def predict(self, features: list[str]) -> str:
         """The best label for a list of feature strings (repeats count several times)."""
