@@ -314,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     obj: dict[str, object] = {
         "classes": classes,
-        **columnar_weights(weights),  # "features" + "matrix": parses ~5x faster than a dict
+        # "tables" (the names parsed per template) + "matrix": parses ~5x faster than a dict
+        **columnar_weights(weights),
         "bias": bias,
         "meta": meta,
     }

@@ -64,7 +64,15 @@ from framing.types import Token
 if TYPE_CHECKING:
     from framing.features.attribution_model import CueTagger
 
-__all__ = ["CHANNELS", "TEMPLATES", "CueVectorizer", "Template", "load_cue_vectorizer"]
+__all__ = [
+    "CHANNELS",
+    "TEMPLATES",
+    "CueVectorizer",
+    "Template",
+    "feature_tables",
+    "load_cue_vectorizer",
+    "names_from_tables",
+]
 
 _PAD = 4
 """Padding positions on each side of a sentence (the widest window is four tokens)."""
@@ -257,16 +265,16 @@ class CueVectorizer:
                     raise ValidationError(f"template {tp.prefix!r} reads unknown channel {ch!r}")
                 if abs(off) > _PAD:
                     raise ValidationError(f"template {tp.prefix!r}: offset {off} > {_PAD}")
-        groups: dict[str, int] = {}
-        arity: dict[str, int] = {}
-        for tp in templates:
-            groups.setdefault(tp.prefix, len(groups))
-            if arity.setdefault(tp.prefix, len(tp.parts)) != len(tp.parts):
-                raise ValidationError(f"templates {tp.prefix!r} differ in their number of values")
-        # value vocabulary and keys, from every feature name (at every "|" split)
-        names = list(tagger.weights)
-        with _gc_paused():
-            ids, group_of, group_vals, group_rows = _parse_names(names, groups, arity)
+        groups, arity = _template_groups(templates)
+        # value vocabulary and keys: as the model file stores them parsed (feature_tables),
+        # else from every feature name (at every "|" split)
+        n_names = len(tagger.weights)
+        tables = getattr(tagger.weights, "tables", None)
+        parsed = None if tables is None else _tables_parsed(tables, groups, arity, n_names)
+        if parsed is None:
+            with _gc_paused():
+                parsed = _parse_names(list(tagger.weights), groups, arity)
+        ids, group_of, group_vals, group_rows = parsed
         self.ids = ids
         # the WordNet table is read only for a model with weights on its classes
         reads_classes = {
@@ -294,7 +302,7 @@ class CueVectorizer:
         rows_all = np.concatenate([np.zeros(0, dtype=np.int64), *group_rows])
         matrix = getattr(tagger.weights, "matrix", None)
         if matrix is not None:  # ColumnarWeights: the rows as the model file stores them
-            if matrix.shape != (len(names), k):
+            if matrix.shape != (n_names, k):
                 raise ValidationError(
                     f"the cue model's weights must each have {k} values "
                     f"(one per class of {list(self.classes)})"
@@ -309,11 +317,11 @@ class CueVectorizer:
             weights = np.fromiter(
                 chain.from_iterable(tagger.weights.values()),
                 dtype=np.float64,
-                count=len(names) * k,
-            ).reshape(len(names), k)
+                count=n_names * k,
+            ).reshape(n_names, k)
         # weight rows, with a zero row for "no feature" at the end
         self._weights = np.vstack([weights, np.zeros((1, k))])
-        self._zero = len(names)
+        self._zero = n_names
         # one-value templates: dense tables (group, value id + 1) -> weight row
         single = sorted({groups[p] for p in groups if arity[p] == 1})
         dense_of = np.full(len(groups), -1, dtype=np.int64)
@@ -803,6 +811,121 @@ def _parse_names(
         group_vals.append(codes.reshape(len(rows), a))
         group_rows.append(np.array(rows, dtype=np.int64))
     return ids, group_of, group_vals, group_rows
+
+
+def _template_groups(templates: Sequence[Template]) -> tuple[dict[str, int], dict[str, int]]:
+    """Template prefix -> group index (first appearance) and prefix -> number of values."""
+    groups: dict[str, int] = {}
+    arity: dict[str, int] = {}
+    for tp in templates:
+        groups.setdefault(tp.prefix, len(groups))
+        if arity.setdefault(tp.prefix, len(tp.parts)) != len(tp.parts):
+            raise ValidationError(f"templates {tp.prefix!r} differ in their number of values")
+    return groups, arity
+
+
+def feature_tables(
+    names: Sequence[str], templates: Sequence[Template] = TEMPLATES
+) -> dict[str, Any]:
+    """Feature names parsed into per-template tables: the model file's ``"tables"``.
+
+    What :class:`CueVectorizer` computes from the names at load time (:func:`_parse_names`),
+    stored so that loading reads it instead: ``templates`` (``[prefix, number of values]``
+    of every template group, in order), ``values`` (the value vocabulary, in id order),
+    ``groups`` (per template group, the value ids of its names flattened and the row of
+    each name), and ``other`` (``[row, name]`` of the names no template parses). The names
+    can be rebuilt from the tables (:func:`names_from_tables`); tables parsed with other
+    templates than the vectorizer's are not used (it parses the rebuilt names again).
+
+    Parameters
+    ----------
+    names : sequence of str
+        The feature names, one per row of the weight matrix.
+    templates : sequence of Template
+        The templates to parse with (default :data:`TEMPLATES`).
+    """
+    groups, arity = _template_groups(templates)
+    with _gc_paused():
+        ids, _, group_vals, group_rows = _parse_names(names, groups, arity)
+    covered = np.zeros(len(names), dtype=bool)
+    for rows in group_rows:
+        covered[rows] = True
+    return {
+        "templates": [[p, arity[p]] for p in groups],
+        "values": list(ids),
+        "groups": [
+            [vals.ravel().tolist(), rows.tolist()]
+            for vals, rows in zip(group_vals, group_rows, strict=True)
+        ],
+        "other": [[int(r), names[r]] for r in np.flatnonzero(~covered)],
+    }
+
+
+def _table_arrays(
+    tables: Mapping[str, Any], n_names: int
+) -> tuple[list[tuple[str, int]], list[np.ndarray], list[np.ndarray]]:
+    """The templates, value ids ``[names, arity]`` and rows of each group, checked."""
+    try:
+        templates = [(str(p), int(a)) for p, a in tables["templates"]]
+        n_values = len(tables["values"])
+        vals, rows = [], []
+        for (_, a), (codes, rws) in zip(templates, tables["groups"], strict=True):
+            r = np.asarray(rws, dtype=np.int64)
+            v = np.asarray(codes, dtype=np.int64)
+            if a < 1 or v.ndim != 1 or r.ndim != 1 or len(v) != a * len(r):
+                raise ValueError("a group's value ids do not match its rows")
+            if len(r) and (r.min() < 0 or r.max() >= n_names):
+                raise ValueError("a row is outside the weight matrix")
+            if len(v) and (v.min() < 0 or v.max() >= n_values):
+                raise ValueError("a value id is outside the vocabulary")
+            vals.append(v.reshape(len(r), a))
+            rows.append(r)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValidationError(
+            f"the cue model's feature tables are malformed ({exc}); convert the model file "
+            "again with: python scripts/convert_models.py"
+        ) from None
+    return templates, vals, rows
+
+
+def _tables_parsed(
+    tables: Mapping[str, Any], groups: Mapping[str, int], arity: Mapping[str, int], n_names: int
+) -> tuple[dict[str, int], list[int], list[np.ndarray], list[np.ndarray]] | None:
+    """:func:`_parse_names`'s result read from stored tables (None: other templates)."""
+    templates, vals, rows = _table_arrays(tables, n_names)
+    if templates != [(p, arity[p]) for p in groups]:
+        return None
+    ids = {v: k for k, v in enumerate(tables["values"])}
+    return ids, list(groups.values()), vals, rows
+
+
+def names_from_tables(tables: Mapping[str, Any], n_names: int) -> list[str]:
+    """The feature names of every row, rebuilt from :func:`feature_tables`.
+
+    Raises
+    ------
+    ValidationError
+        If the tables are malformed or leave a row without a name.
+    """
+    templates, vals, rows = _table_arrays(tables, n_names)
+    values = tables["values"]
+    names: list[str | None] = [None] * n_names
+    for (prefix, _), v, r in zip(templates, vals, rows, strict=True):
+        for row, codes in zip(r.tolist(), v.tolist(), strict=True):
+            if names[row] is None:
+                names[row] = prefix + "|".join([values[c] for c in codes])
+    try:
+        for row, name in tables.get("other", ()):
+            names[int(row)] = str(name)
+    except (TypeError, ValueError, IndexError) as exc:
+        raise ValidationError(f"the cue model's feature tables are malformed ({exc})") from None
+    if None in names:
+        raise ValidationError(
+            f"the cue model's feature tables name {n_names - names.count(None)} of its "
+            f"{n_names} weight rows; convert the model file again with: "
+            "python scripts/convert_models.py"
+        )
+    return names  # type: ignore[return-value]
 
 
 @cache

@@ -30,17 +30,18 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from framing.features._cue_vectors import _KeyTable, _parse_names
+from framing.errors import ValidationError
+from framing.features._cue_vectors import _gc_paused, _KeyTable, _parse_names
 
 if TYPE_CHECKING:
     from framing.features.loaded_model import _TokenScorer
 
-__all__ = ["LoadedVectorizer"]
+__all__ = ["LoadedVectorizer", "parsed_weights"]
 
 _PAD = 2
 """Padding positions on each side of a sentence (the widest window is two tokens)."""
@@ -52,6 +53,71 @@ _SUMMARY = ("tok_max", "tok_top3", "tok_n50", "quote", "len")  # its last featur
 _GRID_WIDTH = 256  # sentences with more classifier terms are summed one by one
 _CACHE_LIMIT = 1 << 16
 """Distinct token texts kept before the word cache is emptied."""
+
+
+# the names parsed for the vectorizer: the token scorer's pair templates, the sentence
+# classifier's word and pair features (prefix -> number of values)
+_PARSED = {
+    "token": dict.fromkeys(_PAIRS, 2),
+    "sentence": {"u=": 1, "b=": 2},
+}
+
+
+def parsed_weights(weights: Mapping[str, float], kind: str) -> dict[str, Any]:
+    """The names of the templates the vectorizer parses, parsed, with their weights.
+
+    What :class:`LoadedVectorizer` otherwise computes from the names at load time, for the
+    model file (``kind`` ``"token"``: the pair templates; ``"sentence"``: the ``u=`` and
+    ``b=`` features): ``templates`` (``[prefix, number of values]``), ``values`` (the value
+    vocabulary, in id order), ``weights`` (of the parsed names) and per template the value
+    ids of its names, flattened, and the index of each name in ``weights``. A name holding
+    ``|`` inside a value is there once per way to cut it
+    (:func:`framing.features._cue_vectors._parse_names`).
+    """
+    arity = _PARSED[kind]
+    groups = {p: g for g, p in enumerate(arity)}
+    names = [n for n in weights if n.startswith(tuple(arity))]
+    with _gc_paused():
+        ids, _, vals, rows = _parse_names(names, groups, arity)
+    return {
+        "templates": [[p, a] for p, a in arity.items()],
+        "values": list(ids),
+        "weights": [float(weights[n]) for n in names],
+        "groups": [[v.ravel().tolist(), rws.tolist()] for v, rws in zip(vals, rows, strict=True)],
+    }
+
+
+def _parsed_or_parse(
+    stored: Mapping[str, Any] | None, weights: Mapping[str, float], kind: str
+) -> tuple[dict[str, int], np.ndarray, list[np.ndarray], list[np.ndarray]]:
+    """Value ids, the weights of the parsed names, and per template the value ids
+    ``[entries, arity]`` and weight row of each entry: read from the model file's parsed
+    tables when they are for these templates, else parsed from the names
+    (:func:`parsed_weights`)."""
+    arity = _PARSED[kind]
+    if stored is None or stored.get("templates") != [[p, a] for p, a in arity.items()]:
+        stored = parsed_weights(weights, kind)
+    try:
+        values = stored["values"]
+        w = np.asarray(stored["weights"], dtype=np.float64)
+        vals, rows = [], []
+        for a, (codes, rws) in zip(arity.values(), stored["groups"], strict=True):
+            v = np.asarray(codes, dtype=np.int64)
+            r = np.asarray(rws, dtype=np.int64)
+            if w.ndim != 1 or v.ndim != 1 or r.ndim != 1 or len(v) != a * len(r):
+                raise ValueError("a template's value ids do not match its rows")
+            if len(v) and (v.min() < 0 or v.max() >= len(values)):
+                raise ValueError("a value id is outside the vocabulary")
+            if len(r) and (r.min() < 0 or r.max() >= len(w)):
+                raise ValueError("a row is outside the weights")
+            vals.append(v.reshape(len(r), a))
+            rows.append(r)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValidationError(
+            f"the loaded-language model's parsed {kind} tables are malformed ({exc}); "
+            "convert the model file again with: python scripts/convert_models.py"
+        ) from None
+    return {v: k for k, v in enumerate(values)}, w, vals, rows
 
 
 class LoadedVectorizer:
@@ -69,11 +135,10 @@ class LoadedVectorizer:
     def __init__(self, scorer: _TokenScorer, *, cache_limit: int = _CACHE_LIMIT) -> None:
         self.scorer = scorer
         self.cache_limit = cache_limit
-        weights = scorer.model.token_weights
-        names = [n for n in weights if n.startswith(_PAIRS)]
-        groups = {p: g for g, p in enumerate(_PAIRS)}
-        ids, group_of, group_vals, group_rows = _parse_names(
-            names, groups, dict.fromkeys(_PAIRS, 2)
+        stored = getattr(scorer.model, "_stored", {})
+        # the pair templates: keys of two value ids -> weight rows
+        ids, pair_w, group_vals, group_rows = _parsed_or_parse(
+            stored.get("pairs"), scorer.model.token_weights, "token"
         )
         self.ids = ids
         self._base = len(ids) + 1
@@ -81,32 +146,25 @@ class LoadedVectorizer:
         self._span = span
         mult = np.array([self._base, 1], dtype=np.int64)
         keys = np.concatenate(
-            [np.zeros(0, dtype=np.int64)]
-            + [g * span + v @ mult for g, v in zip(group_of, group_vals, strict=True)]
+            [np.zeros(0, dtype=np.int64)] + [g * span + v @ mult for g, v in enumerate(group_vals)]
         )
         rows = np.concatenate([np.zeros(0, dtype=np.int64), *group_rows])
-        self._pair_w = np.array([float(weights[n]) for n in names] + [0.0])
-        self._zero = len(names)
+        self._pair_w = np.concatenate([pair_w, [0.0]])
+        self._zero = len(pair_w)
         self._keys = _KeyTable(keys, rows)
         # the sentence classifier: "u=" word and "b=" pair weights by value ids
-        sw = scorer.model.sentence_weights
-        names = [n for n in sw if n.startswith(("u=", "b="))]
-        sids, group_of, group_vals, group_rows = _parse_names(
-            names, {"u=": 0, "b=": 1}, {"u=": 1, "b=": 2}
+        sids, sent_w, (uni, bi), (uni_rows, bi_rows) = _parsed_or_parse(
+            stored.get("sentence"), scorer.model.sentence_weights, "sentence"
         )
         self.sent_ids = sids
-        self._sent_w = np.array([float(sw[n]) for n in names] + [0.0])
-        self._sent_zero = len(names)
-        self._uni = np.full(len(sids) + 1, len(names), dtype=np.int64)
+        self._sent_w = np.concatenate([sent_w, [0.0]])
+        self._sent_zero = len(sent_w)
+        self._uni = np.full(len(sids) + 1, self._sent_zero, dtype=np.int64)
+        self._uni[uni[:, 0] + 1] = uni_rows
         self._sbase = len(sids) + 1
-        pair_keys, pair_rows = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        for g, vals, rws in zip(group_of, group_vals, group_rows, strict=True):
-            if g == 0:
-                self._uni[vals[:, 0] + 1] = rws
-            else:
-                pair_keys = vals @ np.array([self._sbase, 1], dtype=np.int64)
-                pair_rows = rws
-        self._bigrams = _KeyTable(pair_keys, pair_rows)
+        pair_keys = bi @ np.array([self._sbase, 1], dtype=np.int64)
+        self._bigrams = _KeyTable(pair_keys, bi_rows)
+        sw = scorer.model.sentence_weights
         self._summary_w = np.array([float(sw.get(n, 0.0)) for n in _SUMMARY])
         self._lock = threading.Lock()
         self._reset_words()

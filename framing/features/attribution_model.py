@@ -252,32 +252,52 @@ def context_features(
 class ColumnarWeights(Mapping[str, Sequence[float]]):
     """The tagger's weights as feature names and one matrix row per name.
 
-    The model file stores them this way (``"features"``: the names, ``"matrix"``: the rows
-    flattened), which parses several times faster than a JSON object of ~285,000 small
-    lists. It reads as the mapping ``feature -> per-class weights`` the reference scorer
-    uses (the name index is built on first look-up); the fast scorer takes
-    :attr:`names` and :attr:`matrix` as they are.
+    The model file stores them this way (``"matrix"``: the rows flattened, with either
+    ``"tables"``: the names already parsed into per-template tables,
+    :func:`framing.features._cue_vectors.feature_tables`, or ``"features"``: the names, the
+    layout before ``scripts/convert_models.py``), which parses several times faster than a
+    JSON object of ~285,000 small lists. It reads as the mapping ``feature -> per-class
+    weights`` the reference scorer uses (the names are rebuilt from the tables and indexed
+    on first look-up); the fast scorer takes :attr:`tables` (or :attr:`names`) and
+    :attr:`matrix` as they are.
 
     Parameters
     ----------
-    names : sequence of str
-        Distinct feature names.
+    names : sequence of str or None
+        Distinct feature names (None: rebuilt from ``tables`` when first needed).
     matrix : numpy.ndarray
         ``[len(names), n_classes]`` weights.
+    tables : mapping, optional
+        The model file's ``"tables"`` (required when ``names`` is None).
     """
 
-    def __init__(self, names: Sequence[str], matrix: Any) -> None:
+    def __init__(
+        self, names: Sequence[str] | None, matrix: Any, *, tables: Mapping[str, Any] | None = None
+    ) -> None:
         import numpy as np
 
-        self.names = list(names)
+        if names is None and tables is None:
+            raise ValidationError(f"{MODEL_FILE!r}: the weights need their feature names")
+        self._names = None if names is None else list(names)
+        self.tables = tables
         self.matrix = np.asarray(matrix, dtype=np.float64)
-        if self.matrix.ndim != 2 or len(self.matrix) != len(self.names):
+        n = len(self.matrix) if self._names is None else len(self._names)
+        if self.matrix.ndim != 2 or len(self.matrix) != n:
             raise ValidationError(
                 f"{MODEL_FILE!r}: the weight matrix must have one row per feature "
-                f"({len(self.names)}); got shape {self.matrix.shape}. Retrain it with: "
+                f"({n}); got shape {self.matrix.shape}. Retrain it with: "
                 f"{_TRAIN_COMMAND}"
             )
         self._index: dict[str, int] | None = None
+
+    @property
+    def names(self) -> list[str]:
+        """The feature name of every row (rebuilt from :attr:`tables` on first use)."""
+        if self._names is None:
+            from framing.features._cue_vectors import names_from_tables
+
+            self._names = names_from_tables(self.tables or {}, len(self.matrix))
+        return self._names
 
     def _lookup(self) -> dict[str, int]:
         if self._index is None:
@@ -291,19 +311,27 @@ class ColumnarWeights(Mapping[str, Sequence[float]]):
         return iter(self.names)
 
     def __len__(self) -> int:
-        return len(self.names)
+        return len(self.matrix)
 
     def __contains__(self, name: object) -> bool:
         return name in self._lookup()
 
 
 def columnar_weights(weights: Mapping[str, Sequence[float]]) -> dict[str, Any]:
-    """The JSON form the model file stores weights in: ``{"features", "matrix"}``.
+    """The JSON form the model file stores weights in: ``{"tables", "matrix"}``.
 
-    ``matrix`` is the rows of ``weights`` flattened, in the order of ``features``.
+    ``matrix`` is the rows of ``weights`` flattened, in their order; ``tables`` their names
+    parsed by the cue vectorizer's templates
+    (:func:`framing.features._cue_vectors.feature_tables`), so that loading the model does
+    not parse them again. The floats are the given ones, unchanged.
     """
+    from framing.features._cue_vectors import feature_tables
+
     names = list(weights)
-    return {"features": names, "matrix": [float(v) for n in names for v in weights[n]]}
+    return {
+        "tables": feature_tables(names),
+        "matrix": [float(v) for n in names for v in weights[n]],
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,19 +398,40 @@ _RERANKER: dict[str, Any] = {}  # the re-ranker's JSON of the last model read (i
 
 def _read_raw() -> dict[str, Any]:
     """Read and check the shipped model file (each call reads it again)."""
-    raw = load_model_json(MODEL_FILE, what="The attribution model", train_command=_TRAIN_COMMAND)
+    from framing.features._cue_vectors import _gc_paused
+
+    with _gc_paused():  # reading allocates ~10^6 objects: no full collections meanwhile
+        raw = load_model_json(
+            MODEL_FILE, what="The attribution model", train_command=_TRAIN_COMMAND
+        )
     keys = ("classes", "weights", "bias", "meta")
-    if isinstance(raw, dict) and "features" in raw and "matrix" in raw and "weights" not in raw:
+    if (
+        isinstance(raw, dict)
+        and ("features" in raw or "tables" in raw)
+        and "matrix" in raw
+        and "weights" not in raw
+    ):
+        # the columnar layouts: "matrix" with the names ("features", the layout before
+        # scripts/convert_models.py) or with the names parsed into per-template "tables"
         import numpy as np
 
         k = len(raw.get("classes") or ())
         flat = np.asarray(raw.pop("matrix"), dtype=np.float64)
-        if not k or len(flat) != k * len(raw["features"]):
+        names = raw.pop("features", None)
+        n = len(flat) // k if k else 0
+        if not k or len(flat) != k * (n if names is None else len(names)):
             raise ValidationError(
                 f"{MODEL_FILE!r}: 'matrix' must hold {k} weights per feature; "
                 f"retrain it with: {_TRAIN_COMMAND}"
             )
-        raw["weights"] = ColumnarWeights(raw.pop("features"), flat.reshape(-1, k))
+        tables = raw.pop("tables", None)
+        if isinstance(tables, dict) and isinstance(tables.get("groups"), list):
+            # numpy arrays, not lists of ~800,000 ints that every full collection traverses
+            tables["groups"] = [
+                [_int_array(v) for v in group] if isinstance(group, list) else group
+                for group in tables["groups"]
+            ]
+        raw["weights"] = ColumnarWeights(names, flat.reshape(-1, k), tables=tables)
     if not isinstance(raw, dict) or any(k not in raw for k in keys):
         raise ValidationError(
             f"{MODEL_FILE!r} is not an attribution model: expected the keys {list(keys)}. "
@@ -390,6 +439,18 @@ def _read_raw() -> dict[str, Any]:
         )
     _RERANKER[MODEL_FILE] = raw.get("reranker")
     return raw
+
+
+def _int_array(values: Any) -> Any:
+    """``values`` as an int64 array, or as they are when they are not a flat list of ints
+    (the vectorizer then refuses them with a clear error)."""
+    import numpy as np
+
+    try:
+        out = np.asarray(values, dtype=np.int64) if isinstance(values, list) else values
+    except (TypeError, ValueError):
+        return values
+    return out if getattr(out, "ndim", 1) == 1 else values
 
 
 @cache

@@ -13,7 +13,7 @@ cross-validation on the training data only. The extractor using the model is
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise, repeat
@@ -26,6 +26,7 @@ from framing.patterns import RE_TOKEN
 __all__ = [
     "MODEL_FILE",
     "LoadedModel",
+    "TemplateWeights",
     "load_loaded_model",
     "pos_tags",
     "sentence_features",
@@ -224,6 +225,77 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
 
 
+class TemplateWeights(Mapping[str, float]):
+    """Token weights stored by feature template: ``tables[template][value]`` is the weight
+    of the feature ``template=value`` (names without ``=`` in ``other``).
+
+    The model file's layout since ``scripts/convert_models.py`` (``"tables"``): the scorer
+    takes the tables as they are instead of splitting ~150,000 names at load time, and the
+    mapping reads as the flat ``name -> weight`` dictionary the reference scorer uses.
+    """
+
+    def __init__(
+        self, tables: Mapping[str, Mapping[str, float]], other: Mapping[str, float] | None = None
+    ) -> None:
+        self.tables = tables
+        self.other = other or {}
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        template, eq, value = name.partition("=")
+        if not eq:
+            return self.other.get(name, default)
+        table = self.tables.get(template)
+        return default if table is None else table.get(value, default)
+
+    def __getitem__(self, name: str) -> float:
+        w = self.get(name, _MISSING)
+        if w is _MISSING:
+            raise KeyError(name)
+        return w  # type: ignore[no-any-return]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name, _MISSING) is not _MISSING
+
+    def __iter__(self) -> Iterator[str]:
+        for template, table in self.tables.items():
+            for value in table:
+                yield f"{template}={value}"
+        yield from self.other
+
+    def __len__(self) -> int:
+        return sum(map(len, self.tables.values())) + len(self.other)
+
+
+_MISSING = object()
+
+
+def _array(values: Any, dtype: Any) -> Any:
+    """``values`` as a numpy array, or as they are when they are not a flat list of
+    numbers (the vectorizer then refuses them with a clear error)."""
+    import numpy as np
+
+    try:
+        out = np.asarray(values, dtype=dtype) if isinstance(values, list) else values
+    except (TypeError, ValueError):
+        return values
+    return out if getattr(out, "ndim", 1) == 1 else values
+
+
+def _template_tables(
+    weights: Mapping[str, float],
+) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """``weights`` split at the first ``=`` of each name (sorted), and the names without."""
+    tables: dict[str, dict[str, float]] = {}
+    other: dict[str, float] = {}
+    for name in sorted(weights):
+        template, eq, value = name.partition("=")
+        if eq:
+            tables.setdefault(template, {})[value] = float(weights[name])
+        else:
+            other[name] = float(weights[name])
+    return tables, other
+
+
 @dataclass(frozen=True, slots=True)
 class LoadedModel:
     """The shipped learned component: a token scorer and a sentence classifier.
@@ -261,6 +333,8 @@ class LoadedModel:
     token_prior: Mapping[str, Sequence[int]] = field(default_factory=dict)
     # the fast token scorer, built on first use (:meth:`token_scores`)
     _scorer: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # what the model file stores parsed for the vectorised scorer ("pairs", "sentence")
+    _stored: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -452,33 +526,63 @@ class LoadedModel:
         return probs, [gate_open and p >= t for p in probs]
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON form stored in ``framing/models``."""
+        """The JSON form stored in ``framing/models``.
+
+        Token weights are stored by template (``"tables"``, see :class:`TemplateWeights`),
+        and the pair templates of the token scorer and the word / pair features of the
+        sentence classifier also parsed into value ids with their weights (``"pairs"``,
+        ``"parsed"``; :func:`framing.features._loaded_vectors.parsed_weights`), so that
+        loading does not parse the names. The weights are the model's floats, unchanged.
+        """
+        from framing.features._loaded_vectors import parsed_weights
+
+        tables, other = _template_tables(self.token_weights)
+        token: dict[str, Any] = {
+            "bias": self.token_bias,
+            "threshold": self.token_threshold,
+            "gate": self.token_gate,
+            "tables": tables,
+            "pairs": parsed_weights(self.token_weights, "token"),
+            "prior": {k: list(v) for k, v in self.token_prior.items()},
+        }
+        if other:
+            token["other"] = other
         return {
             "name": self.name,
             "version": self.version,
-            "token": {
-                "bias": self.token_bias,
-                "threshold": self.token_threshold,
-                "gate": self.token_gate,
-                "weights": dict(self.token_weights),
-                "prior": {k: list(v) for k, v in self.token_prior.items()},
-            },
+            "token": token,
             "sentence": {
                 "bias": self.sentence_bias,
                 "threshold": self.sentence_threshold,
                 "weights": dict(self.sentence_weights),
+                "parsed": parsed_weights(self.sentence_weights, "sentence"),
             },
             "info": dict(self.info),
         }
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> LoadedModel:
-        """Build the model from its JSON form."""
+        """Build the model from its JSON form (token ``"tables"`` or, before
+        ``scripts/convert_models.py``, token ``"weights"`` by name)."""
         tok, sent = raw["token"], raw["sentence"]
+        if "tables" in tok:
+            token_weights: Mapping[str, float] = TemplateWeights(tok["tables"], tok.get("other"))
+        else:
+            token_weights = tok["weights"]
+        stored = {"pairs": tok.get("pairs"), "sentence": sent.get("parsed")}
+        for key, parsed in stored.items():  # numpy arrays, not lists every collection traverses
+            if isinstance(parsed, dict) and isinstance(parsed.get("groups"), list):
+                parsed = stored[key] = dict(parsed)  # (the caller's JSON is left as it is)
+                parsed["groups"] = [
+                    [_array(v, "int64") for v in group] if isinstance(group, list) else group
+                    for group in parsed["groups"]
+                ]
+                if "weights" in parsed:
+                    parsed["weights"] = _array(parsed["weights"], "float64")
         return cls(
             name=raw["name"],
             version=int(raw["version"]),
-            token_weights=tok["weights"],
+            token_weights=token_weights,
             token_bias=float(tok["bias"]),
             token_threshold=float(tok["threshold"]),
             token_gate=float(tok.get("gate", 0.0)),
@@ -487,6 +591,7 @@ class LoadedModel:
             sentence_threshold=float(sent["threshold"]),
             token_prior={k: (int(v[0]), int(v[1])) for k, v in tok.get("prior", {}).items()},
             info=raw.get("info", {}),
+            _stored={k: v for k, v in stored.items() if v is not None},
         )
 
 
@@ -538,10 +643,14 @@ class _TokenScorer:
     _MAX_KEPT = 1 << 16  # distinct words kept before the tables are cleared
 
     def __init__(self, model: LoadedModel) -> None:
-        tables: dict[str, dict[str, float]] = {}
-        for name, weight in model.token_weights.items():
-            template, _, value = name.partition("=")
-            tables.setdefault(template, {})[value] = float(weight)
+        stored = getattr(model.token_weights, "tables", None)
+        if stored is not None:  # the file's layout: the tables as they are (float weights)
+            tables: dict[str, dict[str, float]] = dict(stored)
+        else:
+            tables = {}
+            for name, weight in model.token_weights.items():
+                template, _, value = name.partition("=")
+                tables.setdefault(template, {})[value] = float(weight)
         self.tables = tables
         self.model = model
         self.bias = float(model.token_bias)
@@ -733,12 +842,15 @@ def load_loaded_model(file: str = MODEL_FILE) -> LoadedModel:
     ModelNotFoundError
         If the model file is not installed.
     """
-    raw = load_model_json(
-        file,
-        what="The loaded-language model",
-        train_command="python scripts/train_loaded_model.py --babe ../shared/data/babe",
-    )
-    return LoadedModel.from_json(raw)
+    from framing.features._cue_vectors import _gc_paused
+
+    with _gc_paused():  # reading allocates ~10^6 objects: no full collections meanwhile
+        raw = load_model_json(
+            file,
+            what="The loaded-language model",
+            train_command="python scripts/train_loaded_model.py --babe ../shared/data/babe",
+        )
+        return LoadedModel.from_json(raw)
 
 
 # --- helpers shared with training and scoring ---------------------------------------------

@@ -26,6 +26,7 @@ ASCII forms EWT mostly uses), so text can be tagged exactly as an outlet publish
 from __future__ import annotations
 
 import functools
+import gc
 import gzip
 import json
 import random
@@ -304,6 +305,65 @@ def _feature_names(
     ]
 
 
+class _SparseWeights:
+    """The perceptron weights as the model file stores them: one run of (label, weight) pairs
+    per feature, in flat arrays (compressed sparse rows).
+
+    Parameters
+    ----------
+    features : sequence of str
+        The feature names.
+    counts : sequence of int
+        How many weights each feature has.
+    labels : sequence of int
+        The label of each weight, an index into the sorted tagset.
+    values : sequence of float
+        The weights.
+    """
+
+    def __init__(
+        self,
+        features: Sequence[str],
+        counts: Sequence[int],
+        labels: Sequence[int],
+        values: Sequence[float],
+    ) -> None:
+        self.features = list(features)
+        self.ids: dict[str, int] = {f: k for k, f in enumerate(self.features)}
+        counts_a = np.asarray(counts, dtype=np.int64)
+        self.indptr = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(counts_a)])
+        self.labels = np.asarray(labels, dtype=np.int64)
+        self.values = np.asarray(values, dtype=np.float64)
+
+    def to_dicts(self, labels: Sequence[str]) -> dict[str, dict[str, float]]:
+        """``feature -> {label: weight}``, NLTK's layout (``labels``: the sorted tagset)."""
+        names = [labels[k] for k in self.labels.tolist()]
+        values = self.values.tolist()
+        bounds = self.indptr.tolist()
+        return {
+            f: dict(zip(names[a:b], values[a:b], strict=True))
+            for f, a, b in zip(self.features, bounds, bounds[1:], strict=False)
+        }
+
+    @classmethod
+    def from_dicts(
+        cls, weights: Mapping[str, Mapping[str, float]], labels: Sequence[str]
+    ) -> _SparseWeights:
+        """The sparse form of ``feature -> {label: weight}`` (features and labels sorted)."""
+        column = {label: k for k, label in enumerate(labels)}
+        features = sorted(weights)
+        counts: list[int] = []
+        label_ids: list[int] = []
+        values: list[float] = []
+        for f in features:
+            ws = weights[f]
+            keys = sorted(ws)
+            counts.append(len(keys))
+            label_ids += (column[k] for k in keys)
+            values += (ws[k] for k in keys)
+        return cls(features, counts, label_ids, values)
+
+
 class _DenseWeights:
     """The perceptron weights as one float64 row per feature, for fast scoring.
 
@@ -311,12 +371,23 @@ class _DenseWeights:
     NLTK's ``AveragedPerceptron.predict`` sums them (a label a feature has no weight for
     adds 0.0, which changes no sum), so the predicted tags are identical; ties go to the
     alphabetically last label, as in NLTK.
+
+    ``weights`` is either NLTK's ``feature -> {label: weight}`` or the model file's
+    :class:`_SparseWeights`, from which the rows of all the features met for the first time
+    in a call of :meth:`rows_of` are filled in one scatter.
     """
 
-    def __init__(self, weights: Mapping[str, Mapping[str, float]], classes: Sequence[str]):
+    def __init__(
+        self,
+        weights: Mapping[str, Mapping[str, float]] | _SparseWeights,
+        classes: Sequence[str],
+    ):
         self.labels: list[str] = sorted(classes)
         self._column = {label: k for k, label in enumerate(self.labels)}
-        self._weights = weights
+        self._sparse = weights if isinstance(weights, _SparseWeights) else None
+        self._weights: Mapping[str, Mapping[str, float]] = (
+            {} if self._sparse is not None else weights  # type: ignore[assignment]
+        )
         # Rows are made on first use: an article uses a few thousand of the model's
         # ~150,000 features, and the full matrix (~60 MB) took a third of a second to fill.
         # Row 0 stays zeros: the row of a feature the model has no weights for.
@@ -325,26 +396,75 @@ class _DenseWeights:
         self.max_abs = 0.0
         """The largest absolute weight in the rows made so far."""
 
+    def _known(self, feature: str) -> bool:
+        if self._sparse is not None:
+            return feature in self._sparse.ids
+        return feature in self._weights
+
     def row_of(self, feature: str) -> int | None:
         """The row of ``feature`` in :attr:`matrix`, or None if the model has no weights."""
         r = self.index.get(feature)
         if r is None:
-            ws = self._weights.get(feature)
-            if ws is None:
+            if not self._known(feature):
                 return None
-            r = len(self.index) + 1
-            if r == len(self.matrix):
-                grown = np.zeros((2 * r, len(self.labels)), dtype=np.float64)
-                grown[:r] = self.matrix
-                self.matrix = grown
-            column = self._column
-            row = self.matrix[r]
-            for label, weight in ws.items():
-                row[column[label]] = weight
-            if ws:
-                self.max_abs = max(self.max_abs, max(map(abs, ws.values())))
-            self.index[feature] = r
+            r = self.rows_of((feature,))[0]
         return r
+
+    def rows_of(self, features: Sequence[str]) -> list[int]:
+        """The rows of ``features`` in :attr:`matrix` (0, the row of zeros, for a feature
+        the model has no weights for); the new ones are filled together."""
+        get = self.index.get
+        rows = [get(f, 0) for f in features]
+        if 0 not in rows:
+            return rows
+        # the features not in the matrix yet that the model has weights for, each once,
+        # with their place in the model's arrays (one look-up each)
+        missing = dict.fromkeys([f for f, r in zip(features, rows, strict=True) if not r])
+        sparse = self._sparse
+        if sparse is not None:
+            find = sparse.ids.get
+            pairs = zip(missing, map(find, missing), strict=True)
+            found = [(f, k) for f, k in pairs if k is not None]
+        else:
+            weights = self._weights
+            found = [(f, 0) for f in missing if f in weights]
+        if not found:
+            return rows
+        new = [f for f, _ in found]
+        index = self.index
+        first = len(index) + 1
+        need = first + len(new)
+        if need > len(self.matrix):
+            grown = np.zeros((max(need, 2 * len(self.matrix)), len(self.labels)))
+            grown[:first] = self.matrix[:first]
+            self.matrix = grown
+        if sparse is not None:
+            ids = np.fromiter((k for _, k in found), dtype=np.int64, count=len(found))
+            start = sparse.indptr[ids]
+            count = sparse.indptr[ids + 1] - start
+            # the positions of every weight of the new features in the flat arrays
+            at = np.arange(int(count.sum()), dtype=np.int64)
+            at += np.repeat(start - (np.cumsum(count) - count), count)
+            cols = sparse.labels[at]
+            vals = sparse.values[at]
+        else:
+            column = self._column
+            col_list: list[int] = []
+            val_list: list[float] = []
+            counts: list[int] = []
+            for f in new:
+                ws = self._weights[f]
+                col_list += map(column.__getitem__, ws)
+                val_list += ws.values()
+                counts.append(len(ws))
+            count = np.array(counts, dtype=np.int64)
+            cols = np.array(col_list, dtype=np.int64)
+            vals = np.array(val_list, dtype=np.float64)
+        if len(vals):
+            self.matrix[np.repeat(np.arange(first, need), count), cols] = vals
+            self.max_abs = max(self.max_abs, float(np.abs(vals).max()))
+        index.update(zip(new, range(first, need), strict=True))
+        return [r or get(f, 0) for f, r in zip(features, rows, strict=True)]
 
     def predict(self, features: list[str]) -> str:
         """The best label for a list of feature strings (repeats count several times)."""
@@ -454,7 +574,7 @@ class _Scorer:
 
     def _gather(self, features: list[str], width: int) -> np.ndarray:
         """Rows of ``features``, ``width`` per key: an array ``[keys, width, labels]``."""
-        rows = [self.row(f) for f in features]
+        rows = self.dense.rows_of(features)
         return self.dense.matrix.take(rows, axis=0).reshape(len(rows) // width, width, -1)
 
     def _add_own(self, words: list[str]) -> None:
@@ -565,20 +685,17 @@ class _Scorer:
         near_of = self._ids(self.near, context, self._add_near)
         shape_of = self._ids(self.shape, shapes, self._add_shapes)
         own_of = self._ids(self.own, [raw[p] for p in todo], self._add_own)
-        known = self.dense.index
-        row = self.row
-        statics: list[int] = []
+        names: list[str] = []
         depth = [0] * len(raw)
         for p in todo:
             w, w1, sh = context[p], context[p - 1], shapes[p]
-            for f in (
+            names += (
                 "i-1 shape+i shape+i+1 shape " + shapes[p - 1] + " " + sh + " " + shapes[p + 1],
                 "i word+i+1 word " + w + " " + context[p + 1],
                 "i-1 word+i word " + w1 + " " + w,
-            ):
-                r = known.get(f)
-                statics.append(row(f) if r is None else r)
+            )
             depth[p] = 1 + max(depth[p - 1], depth[p - 2])
+        statics = self.dense.rows_of(names)
         pos = np.array(todo, dtype=np.intp)
         near, shape = self.near.data, self.shape.data
         static = self.own.data.take(own_of, axis=0)
@@ -598,20 +715,28 @@ class _Scorer:
         for d in sorted(waves):
             wave = waves[d]
             pairs: list[tuple[str, str]] = []
-            dyn: list[int] = []
+            keys: list[tuple[str, str]] = []
+            new: dict[tuple[str, str], int] = {}  # (previous tag, word) met first -> position
             for i in wave:
                 p = todo[i]
                 prev = tags[p - 1]
                 pairs.append((prev, tags[p - 2]))  # type: ignore[arg-type]
-                word = raw[p]
-                rows = prev_rows.get((prev, word))  # type: ignore[arg-type]
-                if rows is None:
-                    rows = prev_rows[prev, word] = (  # type: ignore[index]
-                        row("i-1 tag+i word " + prev + " " + context[p]),  # type: ignore[operator]
-                        row("i-1 tag+i shape " + prev + " " + shapes[p]),  # type: ignore[operator]
-                        row("i-1 tag+i suffix " + prev + " " + word[-3:]),  # type: ignore[operator]
+                key = (prev, raw[p])
+                keys.append(key)  # type: ignore[arg-type]
+                if key not in prev_rows and key not in new:
+                    new[key] = p  # type: ignore[index]
+            if new:  # the three (previous tag, word) features of all new keys at once
+                names = []
+                for (prev, word), p in new.items():
+                    names += (
+                        "i-1 tag+i word " + prev + " " + context[p],
+                        "i-1 tag+i shape " + prev + " " + shapes[p],
+                        "i-1 tag+i suffix " + prev + " " + word[-3:],
                     )
-                dyn += rows
+                got = self.dense.rows_of(names)
+                for x, key in enumerate(new):
+                    prev_rows[key] = (got[3 * x], got[3 * x + 1], got[3 * x + 2])
+            dyn = [r for key in keys for r in prev_rows[key]]
             pair_of = self._ids(self.pair, pairs, self._add_pairs)
             scores = static[wave]
             scores += self.pair.data.take(pair_of, axis=0)
@@ -670,12 +795,24 @@ class PosTagger:
         classes: Sequence[str],
         meta: Mapping[str, Any],
     ) -> None:
-        self._weights: dict[str, dict[str, float]] = {f: dict(w) for f, w in weights.items()}
+        self._weight_dicts: dict[str, dict[str, float]] | None = {
+            f: dict(w) for f, w in weights.items()
+        }
+        self._sparse: _SparseWeights | None = None  # the model file's layout, when read
         self._tagdict: dict[str, str] = dict(tagdict)
         self._classes: frozenset[str] = frozenset(classes)
         self.meta: dict[str, Any] = dict(meta)
         self.version: str = str(self.meta.get("version", ""))
         self.name: str = str(self.meta.get("name", ""))
+
+    @property
+    def _weights(self) -> dict[str, dict[str, float]]:
+        """``feature -> {tag: weight}`` (NLTK's layout; made from the file's arrays on first
+        use: training, writing and the reference tagger need it, tagging text does not)."""
+        if self._weight_dicts is None:
+            assert self._sparse is not None
+            self._weight_dicts = self._sparse.to_dicts(sorted(self._classes))
+        return self._weight_dicts
 
     @functools.cached_property
     def _perceptron(self) -> Any:
@@ -732,15 +869,24 @@ class PosTagger:
         Returns
         -------
         dict
-            ``{"meta": ..., "classes": [...], "tagdict": {...}, "weights": {...}}``.
+            ``{"meta": ..., "classes": [...], "tagdict": {...}, "features": [...], "counts":
+            [...], "labels": [...], "values": [...]}``: the weights as flat arrays, feature
+            by feature (sorted), each feature's weights by tag (sorted); ``labels`` index
+            ``classes``. (Files written before held ``"weights"``, NLTK's ``feature ->
+            {tag: weight}``, which parses more slowly and is still read.)
         """
+        classes = sorted(self._classes)
+        sparse = self._sparse
+        if sparse is None:
+            sparse = _SparseWeights.from_dicts(self._weights, classes)
         return {
             "meta": dict(self.meta),
-            "classes": sorted(self._classes),
+            "classes": classes,
             "tagdict": dict(sorted(self._tagdict.items())),
-            "weights": {
-                feat: dict(sorted(ws.items())) for feat, ws in sorted(self._weights.items())
-            },
+            "features": sparse.features,
+            "counts": np.diff(sparse.indptr).tolist(),
+            "labels": sparse.labels.tolist(),
+            "values": sparse.values.tolist(),
         }
 
     def tag(self, words: Sequence[str]) -> list[str]:
@@ -828,7 +974,8 @@ class PosTagger:
 
     @functools.cached_property
     def _dense(self) -> _DenseWeights:
-        return _DenseWeights(self._weights, sorted(self._classes))
+        weights = self._sparse if self._weight_dicts is None else self._weight_dicts
+        return _DenseWeights(weights, sorted(self._classes))  # type: ignore[arg-type]
 
     def _tag_normalised(self, tokens: list[str]) -> list[str]:
         """Tags of one sentence of normalised tokens (:meth:`_tag_many` of one sentence)."""
@@ -840,15 +987,40 @@ class PosTagger:
 
     @classmethod
     def _from_obj(cls, raw: Any, *, source: str) -> PosTagger:
-        keys = ("weights", "tagdict", "classes", "meta")
-        if not isinstance(raw, dict) or any(k not in raw for k in keys):
+        keys = ("tagdict", "classes", "meta")
+        arrays = ("features", "counts", "labels", "values")
+        if (
+            not isinstance(raw, dict)
+            or any(k not in raw for k in keys)
+            or ("weights" not in raw and any(k not in raw for k in arrays))
+        ):
             raise ValidationError(
                 f"{source!r} is not a POS tagger model: expected a JSON object with the keys "
-                f"{list(keys)}. Retrain it with: {_TRAIN_COMMAND}"
+                f"{[*keys, *arrays]} (or 'weights'). Retrain it with: {_TRAIN_COMMAND}"
             )
-        # the parsed file's own dicts are kept as they are (no copy: nobody else holds them)
         tagger = cls({}, raw["tagdict"], raw["classes"], raw["meta"])
-        tagger._weights = raw["weights"]
+        if "weights" in raw:  # the layout before the flat arrays
+            # the parsed file's own dicts are kept as they are (no copy: nobody else holds them)
+            tagger._weight_dicts = raw["weights"]
+            return tagger
+        try:
+            sparse = _SparseWeights(raw["features"], raw["counts"], raw["labels"], raw["values"])
+            n = int(sparse.indptr[-1])
+            if (
+                len(sparse.ids) != len(sparse.features)
+                or sparse.indptr.ndim != 1
+                or (len(sparse.indptr) > 1 and np.diff(sparse.indptr).min() < 0)
+                or sparse.labels.shape != (n,)
+                or sparse.values.shape != (n,)
+                or (n and not 0 <= sparse.labels.min() <= sparse.labels.max() < len(tagger.tagset))
+            ):
+                raise ValueError("the weight arrays do not fit together")
+        except (TypeError, ValueError) as exc:
+            raise ValidationError(
+                f"{source!r}: malformed tagger weights ({exc}). Retrain it with: {_TRAIN_COMMAND}"
+            ) from None
+        tagger._weight_dicts = None
+        tagger._sparse = sparse
         return tagger
 
 
@@ -871,5 +1043,13 @@ def load_tagger() -> PosTagger:
     >>> load_tagger().meta["tagset"]
     'xpos'
     """
-    raw = load_model_json(MODEL_FILE, what="The POS tagger model", train_command=_TRAIN_COMMAND)
-    return PosTagger._from_obj(raw, source=MODEL_FILE)
+    # the collector paused: reading the file allocates ~10^6 objects, and full collections
+    # in the middle of it cost more than the rest of the tagger's set-up
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        raw = load_model_json(MODEL_FILE, what="The POS tagger model", train_command=_TRAIN_COMMAND)
+        return PosTagger._from_obj(raw, source=MODEL_FILE)
+    finally:
+        if was:
+            gc.enable()

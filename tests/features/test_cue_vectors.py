@@ -281,17 +281,22 @@ def test_columnar_weights_read_as_the_mapping_they_were_made_from():
 
     plain = {"w=said": [0.5, -1.0, 2.0], "bias": [0.1, 0.2, 0.3], "q=True": [0.0, 0.0, -0.5]}
     stored = columnar_weights(plain)
-    assert stored["features"] == list(plain)
-    assert len(stored["matrix"]) == 3 * len(plain)
-    cols = ColumnarWeights(stored["features"], np.reshape(stored["matrix"], (-1, 3)))
-    assert list(cols) == list(plain) and len(cols) == 3
-    assert {k: list(cols[k]) for k in cols} == plain
-    assert "w=said" in cols and "w=told" not in cols and cols.get("w=told") is None
-    meta = {"link": "ovr"}
-    feats = ["bias", "w=said", "w=unknown", "q=True"]
-    a = CueTagger(("B-CUE", "I-CUE", "O"), plain, [0.0, 0.0, 0.0], meta).scores(feats)
-    b = CueTagger(("B-CUE", "I-CUE", "O"), cols, [0.0, 0.0, 0.0], meta).scores(feats)
-    assert a == b
+    assert "features" not in stored and set(stored) == {"tables", "matrix"}
+    assert stored["matrix"] == [0.5, -1.0, 2.0, 0.1, 0.2, 0.3, 0.0, 0.0, -0.5]
+    matrix = np.reshape(stored["matrix"], (-1, 3))
+    # the current layout (names rebuilt from the tables) and the one before ("features")
+    for cols in (
+        ColumnarWeights(None, matrix, tables=stored["tables"]),
+        ColumnarWeights(list(plain), matrix),
+    ):
+        assert list(cols) == list(plain) and len(cols) == 3
+        assert {k: list(cols[k]) for k in cols} == plain
+        assert "w=said" in cols and "w=told" not in cols and cols.get("w=told") is None
+        meta = {"link": "ovr"}
+        feats = ["bias", "w=said", "w=unknown", "q=True"]
+        a = CueTagger(("B-CUE", "I-CUE", "O"), plain, [0.0, 0.0, 0.0], meta).scores(feats)
+        b = CueTagger(("B-CUE", "I-CUE", "O"), cols, [0.0, 0.0, 0.0], meta).scores(feats)
+        assert a == b
 
 
 def test_columnar_weights_refuse_a_matrix_of_the_wrong_shape():
@@ -302,3 +307,96 @@ def test_columnar_weights_refuse_a_matrix_of_the_wrong_shape():
 
     with pytest.raises(ValidationError, match="one row per feature"):
         ColumnarWeights(["a", "b"], np.zeros((3, 3)))
+
+
+# --- feature names stored parsed (the model file's "tables") ----------------------------
+# names with "|" inside values, a name two prefixes take ("lexcue-1" starts with "lexcue"),
+# a name of a known prefix with too few values and one no template knows
+_ODD_WEIGHTS = {
+    "bias": [0.0, 0.0, 0.0],
+    "w-1w=a|b|c": [2.0, 0.0, 0.0],
+    "w=b|c": [0.0, 3.0, 0.0],
+    "y:prevlex|": [0.0, 0.0, 5.0],
+    "lexcue-1": [0.25, 0.0, 0.0],
+    "w-1w=nobar": [7.0, 7.0, 7.0],
+    "zz:unknown=1": [9.0, 9.0, 9.0],
+}
+
+
+def _from_tables(weights, templates=TEMPLATES) -> CueTagger:
+    from framing.features._cue_vectors import feature_tables
+    from framing.features.attribution_model import ColumnarWeights
+
+    names = list(weights)
+    matrix = np.array([weights[n] for n in names], dtype=np.float64)
+    cols = ColumnarWeights(None, matrix, tables=feature_tables(names, templates))
+    return CueTagger(("B-CUE", "I-CUE", "O"), cols, [0.0, 0.0, 0.0], {"link": "softmax"})
+
+
+def test_stored_tables_rebuild_the_names_and_find_the_same_weights(maps):
+    stored = _from_tables(_ODD_WEIGHTS)
+    assert stored.weights.tables["other"] == [[5, "w-1w=nobar"], [6, "zz:unknown=1"]]
+    assert list(stored.weights) == list(_ODD_WEIGHTS)
+    assert {n: stored.weights[n] for n in stored.weights} == _ODD_WEIGHTS
+    vec = CueVectorizer(stored, maps)
+    sents = [_toks(["a|b", "c"]), _toks(["a", "b|c"]), _toks(["He", "said", "nobar"])]
+    inq = [[False] * 2, [False] * 2, [False] * 3]
+    z, _ = vec.logits(sents, inq)
+    # as in test_values_holding_bars_find_their_weights; "nobar" follows "said" (a
+    # reporting verb): "lexcue-1" fires, but "y:prevlex|-" (an untagged sentence's tag
+    # value) is not "y:prevlex|"; "w-1w=nobar" and "zz:unknown=1" never fire
+    plain = CueTagger(("B-CUE", "I-CUE", "O"), _ODD_WEIGHTS, [0.0] * 3, {"link": "softmax"})
+    _assert_same(plain, vec, sents, inq, maps)
+    _assert_same(stored, vec, sents, inq, maps)
+    assert z[:4].tolist() == [[0.0] * 3, [2.0, 0.0, 0.0], [0.0] * 3, [2.0, 3.0, 0.0]]
+    assert z[5].tolist() == [0.0, 0.0, 0.0] and z[6].tolist() == [0.25, 0.0, 0.0]
+    # the same vocabulary as parsing the names
+    assert vec.ids == CueVectorizer(plain, maps).ids
+
+
+def test_tables_of_other_templates_are_parsed_again(troib, maps):
+    """Tables written with another template list (a model converted before a template was
+    added) are not used: the names are rebuilt and parsed with the current templates."""
+    from framing.features._cue_vectors import _tables_parsed, _template_groups
+
+    names = set()
+    doc = process(troib)
+    sents, inq = _sentences(doc)
+    for s_, q in zip(sents, inq, strict=True):
+        for f in sentence_features(s_, q, maps):
+            names.update(f)
+    rng = random.Random(3)
+    weights = {n: [rng.uniform(-1, 1) for _ in range(3)] for n in sorted(names)}
+    older = [t for t in TEMPLATES if t.prefix != "y:prevlex"]
+    stored = _from_tables(weights, older)
+    groups, arity = _template_groups(TEMPLATES)
+    assert _tables_parsed(stored.weights.tables, groups, arity, len(weights)) is None
+    assert any(n.startswith("y:prevlex|") for n in weights)  # the dropped template fires
+    plain = CueTagger(("B-CUE", "I-CUE", "O"), weights, [0.0] * 3, {"link": "softmax"})
+    _assert_same(plain, CueVectorizer(stored, maps), sents, inq, maps)
+
+
+def test_malformed_tables_are_refused(maps):
+    import copy as _copy
+
+    from framing.features._cue_vectors import names_from_tables
+
+    good = _from_tables(_ODD_WEIGHTS).weights.tables
+    n = len(_ODD_WEIGHTS)
+    bad_row = _copy.deepcopy(good)
+    bad_row["groups"][0][1][0] = n  # a row past the matrix
+    with pytest.raises(ValidationError, match="outside the weight matrix"):
+        names_from_tables(bad_row, n)
+    no_name = _copy.deepcopy(good)
+    no_name["other"] = no_name["other"][:1]  # row 6 left without a name
+    with pytest.raises(ValidationError, match="name 6 of its 7 weight rows"):
+        names_from_tables(no_name, n)
+    with pytest.raises(ValidationError, match="malformed"):
+        names_from_tables({"templates": [["w=", 1]]}, n)
+
+
+def test_the_shipped_model_stores_its_names_parsed(tagger):
+    """The shipped file is in the tables layout and names every row (meta["features"])."""
+    assert tagger.weights.tables is not None
+    names = list(tagger.weights)
+    assert len(names) == len(set(names)) == tagger.meta["features"]

@@ -1,0 +1,121 @@
+"""The tagger file's weights as flat arrays, and the layout before (NLTK's nested dicts).
+
+Both layouts hold the same weights and must give the same dense rows and the same tags.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from framing.errors import ValidationError
+from framing.text import process
+from framing.text.tagger import PosTagger, _DenseWeights, _SparseWeights, load_tagger
+from framing.types import Article
+
+WEIGHTS = {  # feature -> {tag: weight}, as NLTK keeps them
+    "bias": {"NN": 0.5, "VB": -0.25},
+    "i word said": {"VBD": 3.0},
+    "i suffix aid": {"VBD": 1.0, "NN": -1.0, "JJ": 0.125},
+    "empty": {},
+}
+TAGS = ["JJ", "NN", "VB", "VBD"]
+
+
+def test_sparse_weights_round_trip_the_nested_dicts():
+    sparse = _SparseWeights.from_dicts(WEIGHTS, TAGS)
+    # features sorted, each feature's tags sorted; labels index the sorted tagset
+    assert sparse.features == ["bias", "empty", "i suffix aid", "i word said"]
+    assert np.diff(sparse.indptr).tolist() == [2, 0, 3, 1]
+    assert sparse.labels.tolist() == [1, 2, 0, 1, 3, 3]
+    assert sparse.values.tolist() == [0.5, -0.25, 0.125, -1.0, 1.0, 3.0]
+    assert sparse.to_dicts(TAGS) == WEIGHTS
+
+
+def test_dense_rows_from_either_layout_are_the_same():
+    feats = ["i suffix aid", "nope", "bias", "i word said", "bias", "empty"]
+    a = _DenseWeights(WEIGHTS, TAGS)
+    b = _DenseWeights(_SparseWeights.from_dicts(WEIGHTS, TAGS), TAGS)
+    for dense in (a, b):
+        rows = dense.rows_of(feats)
+        assert rows[1] == 0 and rows[2] == rows[4] and len(set(rows)) == 5
+        # read off WEIGHTS: columns JJ, NN, VB, VBD
+        assert dense.matrix[rows].tolist() == [
+            [0.125, -1.0, 0.0, 1.0],
+            [0.0, 0.0, 0.0, 0.0],
+            [0.0, 0.5, -0.25, 0.0],
+            [0.0, 0.0, 0.0, 3.0],
+            [0.0, 0.5, -0.25, 0.0],
+            [0.0, 0.0, 0.0, 0.0],
+        ]
+        assert dense.max_abs == 3.0
+        assert dense.row_of("nope") is None and dense.row_of("bias") == rows[2]
+        assert dense.rows_of(feats) == rows  # filled once
+    assert a.predict(["bias", "i word said"]) == b.predict(["bias", "i word said"]) == "VBD"
+
+
+def test_the_shipped_file_holds_flat_arrays():
+    raw = json.loads(gzip.decompress(Path(_shipped()).read_bytes()))
+    assert "weights" not in raw
+    assert len(raw["features"]) == len(raw["counts"]) == len(set(raw["features"]))
+    # the training script counted the weights it kept
+    n = raw["meta"]["n_weights"]
+    assert sum(raw["counts"]) == len(raw["labels"]) == len(raw["values"]) == n
+    assert max(raw["labels"]) < len(raw["classes"])
+
+
+def _shipped() -> str:
+    from framing.models import model_path
+    from framing.text.tagger import MODEL_FILE
+
+    return str(model_path(MODEL_FILE))
+
+
+def test_the_nested_layout_is_still_read_and_tags_the_same(tmp_path, troib: Article):
+    tagger = load_tagger()
+    obj = tagger.to_obj()
+    old = {k: obj[k] for k in ("meta", "classes", "tagdict")}
+    old["weights"] = tagger._weights  # NLTK's dicts, rebuilt from the arrays
+    path = tmp_path / "pos-old.json.gz"
+    path.write_bytes(gzip.compress(json.dumps(old).encode("utf-8")))
+    nested = PosTagger.from_file(path)
+    assert nested._sparse is None and nested._weights == tagger._weights
+    doc = process(troib, tag=False)
+    sentences = [[t.text for t in doc.tokens_of(s.index)] for s in doc.sentences]
+    assert nested.tag_sentences(sentences) == tagger.tag_sentences(sentences)
+    # written again, the nested model gives the arrays of the shipped file
+    again = nested.to_obj()
+    assert {k: again[k] for k in ("features", "counts", "labels", "values")} == {
+        k: obj[k] for k in ("features", "counts", "labels", "values")
+    }
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"counts": [2, 0, 3]},  # one count short
+        {"labels": [1, 2, 0, 1, 3, 9]},  # a tag outside the tagset
+        {"values": [0.5]},
+        {"counts": [2, 0, 5, -1]},
+    ],
+)
+def test_malformed_arrays_are_refused(tmp_path, change):
+    sparse = _SparseWeights.from_dicts(WEIGHTS, TAGS)
+    obj = {
+        "meta": {},
+        "classes": TAGS,
+        "tagdict": {},
+        "features": sparse.features,
+        "counts": np.diff(sparse.indptr).tolist(),
+        "labels": sparse.labels.tolist(),
+        "values": sparse.values.tolist(),
+    }
+    assert PosTagger._from_obj(obj, source="ok")._weights == WEIGHTS
+    path = tmp_path / "bad.json.gz"
+    path.write_bytes(gzip.compress(json.dumps({**obj, **change}).encode("utf-8")))
+    with pytest.raises(ValidationError, match="malformed tagger weights"):
+        PosTagger.from_file(path)
