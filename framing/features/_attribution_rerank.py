@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -88,6 +89,19 @@ def candidate_features(
         else:
             cue_sent.append(toks[max(0, bisect_left(starts, a.cue.start + 1) - 1)].sentence)
     contents = [(a.content.start, a.content.end, j) for j, a in enumerate(attrs) if a.content]
+    per_sentence = Counter(cue_sent)
+    # per sentence: token indexes of its quotation marks, its first verb outside quotes
+    quote_marks: dict[int, list[int]] = {}
+    first_verbs: dict[int, int] = {}
+    for k, t in enumerate(toks):
+        if t.text in _QUOTE_MARKS:
+            quote_marks.setdefault(t.sentence, []).append(k)
+        if (
+            t.sentence not in first_verbs
+            and t.pos.startswith("VB")
+            and not (in_quote and in_quote[k])
+        ):
+            first_verbs[t.sentence] = k
     out: list[dict[str, float] | None] = []
     for idx, a in enumerate(attrs):
         if not is_candidate(text, a) or a.cue is None:
@@ -153,32 +167,19 @@ def candidate_features(
             f[f"clen={min(5, (a.content.end - a.content.start) // 40)}"] = 1
         if a.source is not None:
             f[f"sside={'L' if a.source.start < a.cue.start else 'R'}"] = 1
-        others = sum(1 for j, s in enumerate(cue_sent) if j != idx and s == cue_sent[idx])
+        others = per_sentence[cue_sent[idx]] - 1
         f[f"sentcues={min(3, others)}"] = 1
-        # the sentence around the cue: nearest quotation mark, first verb outside quotes
+        # the sentence around the cue: nearest quotation mark (the last one before the cue
+        # and the first one from it on), first verb outside quotes
         sent = toks[lo].sentence
-        s_lo, s_hi = lo, hi
-        while s_lo > 0 and toks[s_lo - 1].sentence == sent:
-            s_lo -= 1
-        while s_hi < n and toks[s_hi].sentence == sent:
-            s_hi += 1
-        dist = min(
-            (
-                lo - k if k < lo else k - hi + 1
-                for k in range(s_lo, s_hi)
-                if toks[k].text in _QUOTE_MARKS
-            ),
-            default=None,
-        )
+        marks = quote_marks.get(sent, ())
+        x = bisect_left(marks, lo)
+        near = [lo - marks[x - 1]] if x else []
+        if x < len(marks):
+            near.append(marks[x] - hi + 1)
+        dist = min(near, default=None)
         f[f"qdist={'-' if dist is None else min(dist, 8).bit_length()}"] = 1
-        first_verb = next(
-            (
-                k
-                for k in range(s_lo, s_hi)
-                if toks[k].pos.startswith("VB") and not (in_quote and in_quote[k])
-            ),
-            None,
-        )
+        first_verb = first_verbs.get(sent)
         f[f"firstverb={first_verb is not None and lo <= first_verb < hi}"] = 1
         f[f"posart={min(4, 5 * a.cue.start // max(1, len(text)))}"] = 1
         # WordNet classes of the cue words (framing.features.wordclasses): the long tail of
