@@ -55,7 +55,8 @@ class AttributionSummary:
     n_attributions : int
         Attributions with a source (relayed sources of chains included).
     unattributed : int
-        Contents with no source (quotations that no cue claims).
+        Contents with no source (quotations that no cue claims); cue-only relations
+        (``attrs["cue_only"]``, no content) are not counted.
     anonymous_share, vague_share, named_share : float
         Shares of attributions whose source is anonymous, vague, or named (person,
         organisation, media outlet); 0.0 when there is none.

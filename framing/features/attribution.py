@@ -334,7 +334,7 @@ class AttributionFeatures(SpanExtractor):
             article_id=doc.article.id,
             sources=sources,
             n_attributions=n,
-            unattributed=sum(1 for a in attrs if a.source is None),
+            unattributed=sum(1 for a in attrs if a.source is None and a.content is not None),
             anonymous_share=round(types["anonymous"] / n, 4) if n else 0.0,
             vague_share=round(types["vague"] / n, 4) if n else 0.0,
             named_share=round((types["person"] + types["organisation"] + types["media"]) / n, 4)

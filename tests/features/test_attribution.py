@@ -160,6 +160,11 @@ def test_summary_contrasts_the_two_versions(troib, ians, extractor, troib_attrs,
     assert baghaei.attributions == 2  # "rejected" and, as "The diplomat", "expressed"
     assert baghaei.words > 10
     assert t.to_dict()["sources"][0]["name"]
+    # unattributed counts contents with no source, not learned cues kept on their own
+    for summary, attrs in ((t, troib_attrs), (i, ians_attrs)):
+        sourceless = [a for a in attrs if a.source is None]
+        assert summary.unattributed == sum(1 for a in sourceless if a.content is not None)
+        assert all(a.attrs.get("cue_only") for a in sourceless if a.content is None)
 
 
 def test_offsets_and_spans(troib, ians, extractor):
