@@ -24,13 +24,13 @@ from typing import Any
 from framing.errors import ValidationError
 from framing.models import load_model_json
 
-__all__ = ["MODEL_FILE", "TABLE_ID", "WordClasses", "load_word_classes"]
+__all__ = ["MODEL_FILE", "TABLE_ID", "WordClasses", "from_table", "load_word_classes"]
 
 MODEL_FILE = "wordclasses-wordnet.en.v1.json.gz"
 TABLE_ID = "wordclasses-wordnet.en@1"
 """Name and version of the table, as outputs record it."""
 _BUILD_COMMAND = "python scripts/build_word_classes.py --wordnet WORDNET-3.0-DICT"
-_FORMAT = "framing.wordclasses/1"
+_FORMAT = "framing.wordclasses/2"
 
 # WordNet's morphy suffix rules (Princeton WordNet 3.0, morph.c), in its order
 _VERB_RULES = (
@@ -141,9 +141,26 @@ def load_word_classes() -> WordClasses:
             f"{MODEL_FILE!r} is not a word-class table ({_FORMAT}); rebuild it with: "
             f"{_BUILD_COMMAND}"
         )
+    return from_table(raw)
+
+
+def from_table(raw: Mapping[str, Any]) -> WordClasses:
+    """Build a :class:`WordClasses` from the JSON object of a table file.
+
+    ``raw["verbs"]`` (``raw["nouns"]``) maps a row, its fields joined by ``|``
+    (``"communication|communication|that"``), to the lemmas that have it, joined by spaces.
+    """
+
+    def rows(groups: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+        out: dict[str, tuple[str, ...]] = {}
+        for row, lemmas in groups.items():
+            fields = tuple(row.split("|"))
+            out.update(dict.fromkeys(lemmas.split(), fields))
+        return out
+
     return WordClasses(
-        verbs={k: tuple(v) for k, v in raw["verbs"].items()},
-        nouns={k: tuple(v) for k, v in raw["nouns"].items()},
+        verbs=rows(raw["verbs"]),  # type: ignore[arg-type]
+        nouns=rows(raw["nouns"]),  # type: ignore[arg-type]
         verb_exceptions=raw["verb_exceptions"],
         noun_exceptions=raw["noun_exceptions"],
         meta=raw["meta"],

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.features.wordclasses import NONE, TABLE_ID, WordClasses, load_word_classes
+from framing.features.wordclasses import NONE, TABLE_ID, from_table, load_word_classes
 from framing.models import model_path
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_word_classes.py"
@@ -62,25 +62,20 @@ def mini_wordnet(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _classes(table: dict) -> WordClasses:
-    return WordClasses(
-        verbs={k: tuple(v) for k, v in table["verbs"].items()},
-        nouns={k: tuple(v) for k, v in table["nouns"].items()},
-        verb_exceptions=table["verb_exceptions"],
-        noun_exceptions=table["noun_exceptions"],
-        meta=table["meta"],
-    )
 
 
 def test_build_reads_classes_frames_and_exceptions(build_script, mini_wordnet):
     table = build_script.build(mini_wordnet)
     # "say": first sense communication with a that-clause frame (26), second sense social
     # with a to-infinitive frame (28)
-    assert table["verbs"]["say"] == ["communication", "communication+social", "that+inf"]
-    assert table["verbs"]["believe"] == ["cognition", "cognition", "that"]
-    assert table["verbs"]["walk"] == ["motion", "motion", "-"]
-    assert "set_about" not in table["verbs"]  # multi-word lemmas are left out
-    assert table["nouns"]["statement"] == ["communication", "communication"]
+    assert table["verbs"] == {
+        "communication|communication+social|that+inf": "say",
+        "cognition|cognition|that": "believe",
+        "motion|motion|-": "walk",  # "set_about": multi-word lemmas are left out
+    }
+    assert table["nouns"] == {"communication|communication": "statement"}
+    wc = from_table(table)
+    assert wc.verbs["say"] == ("communication", "communication+social", "that+inf")
     assert table["verb_exceptions"] == {"said": "say"}
     assert table["meta"]["licence_text"] == "WordNet Release 3.0 (test copy)"
 
@@ -91,14 +86,14 @@ def test_build_script_writes_gzipped_json_and_refuses_a_wrong_folder(
     out = tmp_path / "classes.json.gz"
     assert build_script.main(["--wordnet", str(mini_wordnet), "--out", str(out)]) == 0
     table = json.loads(gzip.decompress(out.read_bytes()))
-    assert table["format"] == "framing.wordclasses/1"
+    assert table["format"] == "framing.wordclasses/2"
     empty = tmp_path / "empty"
     empty.mkdir()
     assert build_script.main(["--wordnet", str(empty), "--out", str(out)]) == 2
 
 
 def test_of_finds_lemmas_as_morphy_does(build_script, mini_wordnet):
-    wc = _classes(build_script.build(mini_wordnet))
+    wc = from_table(build_script.build(mini_wordnet))
     assert wc.of("said")[:2] == ("communication", "that+inf")  # exception list
     assert wc.of("says")[0] == "communication"  # -s
     assert wc.of("believed")[:2] == ("cognition", "that")  # -ed -> -e
