@@ -6,25 +6,18 @@ must hand the engine the same ``(CueVectorizer, thresholds)`` pair as the extrac
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from framing.evaluate.attribution import iter_polnear
 from framing.features.attribution_model import load_cue_tagger
 from framing.text import process
 from framing.types import Article
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_attribution.py"
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def train_script():
-    spec = importlib.util.spec_from_file_location("train_attribution", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_attribution")
 
 
 def test_rerank_candidates_label_said_cues_of_a_polnear_article(train_script, shared_data):

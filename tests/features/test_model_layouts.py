@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import copy
 import gzip
-import importlib.util
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -28,16 +26,12 @@ from framing.features.loaded_model import (
     load_loaded_model,
 )
 from framing.text import process
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "convert_models.py"
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def convert():
-    spec = importlib.util.spec_from_file_location("convert_models", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("convert_models")
 
 
 def _old_layout(model: LoadedModel) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 
@@ -11,8 +10,7 @@ import pytest
 
 from framing.features.wordclasses import NONE, TABLE_ID, from_table, load_word_classes
 from framing.models import model_path
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_word_classes.py"
+from tests.scripts import load_script
 
 # a WordNet 3.0 dict folder in miniature (same line formats as the Princeton files)
 LEXNAMES = (
@@ -39,10 +37,7 @@ INDEX_NOUN = "statement n 1 0 1 0 00000010\n"
 
 @pytest.fixture(scope="module")
 def build_script():
-    spec = importlib.util.spec_from_file_location("build_word_classes", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_word_classes")
 
 
 @pytest.fixture
