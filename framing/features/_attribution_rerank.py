@@ -24,7 +24,13 @@ from typing import Any
 from framing.features.wordclasses import load_word_classes
 from framing.types import Attribution, Document
 
-__all__ = ["CueReranker", "candidate_features", "is_candidate"]
+__all__ = [
+    "CueReranker",
+    "candidate_features",
+    "is_act_with_object",
+    "is_bare_noun_cue",
+    "is_candidate",
+]
 
 _TRIM = " \t\n\xa0.,;:"
 _QUOTE_MARKS = frozenset(("“", "”", '"', "''", "``"))
@@ -213,12 +219,21 @@ def is_act_with_object(feats: Mapping[str, float]) -> bool:
     return any(k[3:] in _DETERMINERS for k in feats if k.startswith("c0="))
 
 
+def is_bare_noun_cue(feats: Mapping[str, float]) -> bool:
+    """A cue-only candidate of nouns and prepositions alone that the rules' filter rejected
+    (a sourceless noun: "held *calls with* foreign leaders")."""
+    if not feats.get("judge=filtered") or not feats.get("rule=model"):
+        return False
+    tags = next((k[5:] for k in feats if k.startswith("tags=")), "")
+    return all(t.startswith("NN") or t == "IN" for t in tags.split("|") if t)
+
+
 @dataclass(frozen=True, slots=True)
 class CueReranker:
     """Logistic regression over :func:`candidate_features`: keep a relation when
     ``P(correct cue) >= threshold`` (``model_threshold`` for cues that only the tagger
     found, outside the lexicon; ``None``: the same threshold; ``act_threshold`` for those
-    of them that :func:`is_act_with_object`)."""
+    of them that :func:`is_act_with_object` or :func:`is_bare_noun_cue`)."""
 
     weights: Mapping[str, float]
     bias: float
@@ -246,7 +261,9 @@ class CueReranker:
         th = self.threshold
         if self.model_threshold is not None and feats.get("rule=model"):
             th = self.model_threshold
-        if self.act_threshold is not None and is_act_with_object(feats):
+        if self.act_threshold is not None and (
+            is_act_with_object(feats) or is_bare_noun_cue(feats)
+        ):
             th = max(th, self.act_threshold)
         return self.probability(feats) >= th
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from framing.features._attribution_rerank import CueReranker, candidate_features, is_candidate
+from framing.features._attribution_rerank import (
+    CueReranker,
+    candidate_features,
+    is_act_with_object,
+    is_bare_noun_cue,
+    is_candidate,
+)
 from framing.features._attribution_rules import _Engine
 from framing.features.attribution import AttributionFeatures
 from framing.features.attribution_model import load_cue_reranker
@@ -143,3 +149,39 @@ def test_kept_relations_carry_no_internal_judge_mark(troib, ians):
             assert "_judge" not in a.attrs
             if a.attrs.get("cue_only"):
                 assert a.source is None and a.content is None
+
+
+def test_guarded_candidates_of_the_seed_story(troib):
+    # the relations the rules build around "adopted", "scrapped" (acts on a noun phrase)
+    # and the cue-only "calls with" (a sourceless noun) are guarded; "rejected" is not
+    ext = AttributionFeatures().fit()
+    if ext.reranker_ is None or ext.reranker_.act_threshold is None:
+        pytest.skip("the shipped re-ranker has no act guard")
+    doc = process(troib)
+    kw = {"min_quote_words": ext.min_quote_words, "model": ext.model_}
+    engine = _Engine(doc, ext.lexicons_, judge=True, **kw)
+    attrs = engine.run()
+    feats = candidate_features(doc, attrs, engine.cue_prob, [q >= 0 for q in engine.in_quote])
+    guarded = {
+        a.cue.text
+        for a, f in zip(attrs, feats, strict=True)
+        if f is not None and (is_act_with_object(f) or is_bare_noun_cue(f))
+    }
+    assert "rejected" not in " ".join(guarded)
+    kept = {a.cue.text for a in ext.attributions(troib) if a.cue is not None}
+    for cue in ("adopted", "calls with"):
+        assert cue not in kept
+    assert "firmly rejected" in kept
+
+
+def test_guard_predicates_read_the_candidate_features():
+    # "Trump adopted a ... strategy": a possession verb (WordNet) before a determiner
+    act = {"rule=model": 1, "vc=possession|VB": 1, "c0=a": 1}
+    assert is_act_with_object(act)
+    assert not is_act_with_object({**act, "vc=communication|VB": 1})  # also a speech verb
+    assert not is_act_with_object({"rule=lexicon": 1, "vc=possession|VB": 1, "c0=a": 1})
+    assert not is_act_with_object({"rule=model": 1, "vc=possession|VB": 1, "c0=<Cap>": 1})
+    noun = {"rule=model": 1, "judge=filtered": 1, "tags=NNS|IN": 1}  # "calls with"
+    assert is_bare_noun_cue(noun)
+    assert not is_bare_noun_cue({"rule=model": 1, "judge=filtered": 1, "tags=VBD": 1})
+    assert not is_bare_noun_cue({"rule=model": 1, "judge=unbuilt": 1, "tags=NNS|IN": 1})
