@@ -117,6 +117,10 @@ def normalize_token(word: str) -> str:
     return word.translate(_CHAR_MAP)
 
 
+_MAX_ABSENT = 1 << 17
+"""Features without weights that :class:`_DenseWeights` keeps (one string each)."""
+
+
 # NLTK's ``PerceptronTagger.START`` / ``END``: the padding around a sentence.
 _START = ("-START-", "-START2-")
 _END = ("-END-", "-END2-")
@@ -395,6 +399,9 @@ class _DenseWeights:
         self.matrix = np.zeros((1024, len(self.labels)), dtype=np.float64)
         self.max_abs = 0.0
         """The largest absolute weight in the rows made so far."""
+        # Features looked up and found to have no weights (most word pairs): not looked up
+        # in the model again. Cleared when it holds more than _MAX_ABSENT.
+        self._absent: set[str] = set()
 
     def _known(self, feature: str) -> bool:
         if self._sparse is not None:
@@ -417,17 +424,24 @@ class _DenseWeights:
         rows = [get(f, 0) for f in features]
         if 0 not in rows:
             return rows
-        # the features not in the matrix yet that the model has weights for, each once,
-        # with their place in the model's arrays (one look-up each)
-        missing = dict.fromkeys([f for f, r in zip(features, rows, strict=True) if not r])
+        # the features not in the matrix yet and not known to have no weights, each once
+        absent = self._absent
+        missing = dict.fromkeys(
+            [f for f, r in zip(features, rows, strict=True) if not r and f not in absent]
+        )
+        if not missing:
+            return rows
+        # their place in the model's arrays (one look-up each; None: no weights)
         sparse = self._sparse
         if sparse is not None:
-            find = sparse.ids.get
-            pairs = zip(missing, map(find, missing), strict=True)
-            found = [(f, k) for f, k in pairs if k is not None]
+            places: list[int | None] = list(map(sparse.ids.get, missing))
         else:
             weights = self._weights
-            found = [(f, 0) for f in missing if f in weights]
+            places = [0 if f in weights else None for f in missing]
+        if len(absent) > _MAX_ABSENT:
+            absent.clear()
+        absent.update([f for f, k in zip(missing, places, strict=True) if k is None])
+        found = [(f, k) for f, k in zip(missing, places, strict=True) if k is not None]
         if not found:
             return rows
         new = [f for f, _ in found]
