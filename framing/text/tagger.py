@@ -438,13 +438,13 @@ class _DenseWeights:
         else:
             weights = self._weights
             places = [0 if f in weights else None for f in missing]
-        if len(absent) > _MAX_ABSENT:
-            absent.clear()
-        absent.update([f for f, k in zip(missing, places, strict=True) if k is None])
-        found = [(f, k) for f, k in zip(missing, places, strict=True) if k is not None]
-        if not found:
+        new = [f for f, k in zip(missing, places, strict=True) if k is not None]
+        if len(new) < len(missing):
+            if len(absent) > _MAX_ABSENT:
+                absent.clear()
+            absent.update([f for f, k in zip(missing, places, strict=True) if k is None])
+        if not new:
             return rows
-        new = [f for f, _ in found]
         index = self.index
         first = len(index) + 1
         need = first + len(new)
@@ -453,7 +453,7 @@ class _DenseWeights:
             grown[:first] = self.matrix[:first]
             self.matrix = grown
         if sparse is not None:
-            ids = np.fromiter((k for _, k in found), dtype=np.int64, count=len(found))
+            ids = np.array([k for k in places if k is not None], dtype=np.int64)
             start = sparse.indptr[ids]
             count = sparse.indptr[ids + 1] - start
             # the positions of every weight of the new features in the flat arrays
