@@ -32,6 +32,8 @@ import json
 import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import compress, repeat
+from operator import not_
 from pathlib import Path
 from typing import Any
 
@@ -421,14 +423,13 @@ class _DenseWeights:
         """The rows of ``features`` in :attr:`matrix` (0, the row of zeros, for a feature
         the model has no weights for); the new ones are filled together."""
         get = self.index.get
-        rows = [get(f, 0) for f in features]
+        rows = list(map(get, features, repeat(0)))
         if 0 not in rows:
             return rows
         # the features not in the matrix yet and not known to have no weights, each once
         absent = self._absent
-        missing = dict.fromkeys(
-            [f for f, r in zip(features, rows, strict=True) if not r and f not in absent]
-        )
+        unseen = dict.fromkeys(compress(features, map(not_, rows)))
+        missing = [f for f in unseen if f not in absent]
         if not missing:
             return rows
         # their place in the model's arrays (one look-up each; None: no weights)
@@ -478,7 +479,7 @@ class _DenseWeights:
             self.matrix[np.repeat(np.arange(first, need), count), cols] = vals
             self.max_abs = max(self.max_abs, float(np.abs(vals).max()))
         index.update(zip(new, range(first, need), strict=True))
-        return [r or get(f, 0) for f, r in zip(features, rows, strict=True)]
+        return list(map(get, features, repeat(0)))
 
     def predict(self, features: list[str]) -> str:
         """The best label for a list of feature strings (repeats count several times)."""
