@@ -32,7 +32,7 @@ import json
 import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import not_
 from pathlib import Path
 from typing import Any
@@ -691,7 +691,7 @@ class _Scorer:
         new = [k for k in dict.fromkeys(keys) if k not in ids]
         if new:
             add(new)
-        return np.array([ids[k] for k in keys], dtype=np.intp)
+        return np.array(list(map(ids.__getitem__, keys)), dtype=np.intp)
 
     def _decode(
         self, todo: list[int], context: list[str], raw: list[str], tags: list[str | None]
@@ -699,7 +699,7 @@ class _Scorer:
         shapes = list(map(_cached_shape, raw))
         near_of = self._ids(self.near, context, self._add_near)
         shape_of = self._ids(self.shape, shapes, self._add_shapes)
-        own_of = self._ids(self.own, [raw[p] for p in todo], self._add_own)
+        own_of = self._ids(self.own, list(map(raw.__getitem__, todo)), self._add_own)
         names: list[str] = []
         depth = [0] * len(raw)
         for p in todo:
@@ -751,7 +751,7 @@ class _Scorer:
                 got = self.dense.rows_of(names)
                 for x, key in enumerate(new):
                     prev_rows[key] = (got[3 * x], got[3 * x + 1], got[3 * x + 2])
-            dyn = [r for key in keys for r in prev_rows[key]]
+            dyn = list(chain.from_iterable(map(prev_rows.__getitem__, keys)))
             pair_of = self._ids(self.pair, pairs, self._add_pairs)
             scores = static[wave]
             scores += self.pair.data.take(pair_of, axis=0)
