@@ -15,7 +15,7 @@ cue-tagger model file (key ``"reranker"``, gzipped JSON).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -58,6 +58,29 @@ def _rule_kind(rule: str) -> str:
     return parts[0] if parts[0] in ("lexicon", "model") else ":".join(parts[:2])
 
 
+class _CuesWithin:
+    """The relations whose cue lies inside a stretch of text, found by bisection.
+
+    Parameters
+    ----------
+    attrs : sequence of Attribution
+        The relations; those without a cue are never found.
+    """
+
+    def __init__(self, attrs: Sequence[Attribution]) -> None:
+        self._cues = sorted(
+            (a.cue.start, a.cue.end, k) for k, a in enumerate(attrs) if a.cue is not None
+        )
+        self._starts = [s for s, _, _ in self._cues]
+
+    def __call__(self, start: int, end: int) -> list[int]:
+        """Indexes (in ``attrs``) of the relations with ``start <= cue.start``,
+        ``cue.end <= end``, by cue offset."""
+        lo = bisect_left(self._starts, start)
+        hi = bisect_right(self._starts, end)
+        return [k for _, e, k in self._cues[lo:hi] if e <= end]
+
+
 def candidate_features(
     doc: Document,
     attrs: Sequence[Attribution],
@@ -95,6 +118,12 @@ def candidate_features(
         else:
             cue_sent.append(toks[max(0, bisect_left(starts, a.cue.start + 1) - 1)].sentence)
     contents = [(a.content.start, a.content.end, j) for j, a in enumerate(attrs) if a.content]
+    within = _CuesWithin(attrs)
+    # cue index -> the relations (in order) whose content holds that cue
+    holders: dict[int, list[int]] = {}
+    for s, e, j in contents:
+        for k in within(s, e):
+            holders.setdefault(k, []).append(j)
     per_sentence = Counter(cue_sent)
     # per sentence: token indexes of its quotation marks, its first verb outside quotes
     quote_marks: dict[int, list[int]] = {}
@@ -154,21 +183,14 @@ def candidate_features(
         if a.content is not None:
             first = text[a.content.start : a.content.end].split(None, 1)
             f[f"c0={_word(first[0]) if first else '-'}"] = 1
-        outer = [j for s, e, j in contents if j != idx and s <= a.cue.start and a.cue.end <= e]
+        outer = [j for j in holders.get(idx, ()) if j != idx]
         f[f"nested={bool(outer)}"] = 1
         if outer:
             f[f"nested|rule={rk}"] = 1
             f[f"nested|outerq={attrs[outer[0]].quote}"] = 1
             f[f"nested|outerrule={_rule_kind(attrs[outer[0]].rule)}"] = 1
         if a.content is not None:
-            inner = sum(
-                1
-                for b in attrs
-                if b.cue is not None
-                and b is not a
-                and a.content.start <= b.cue.start
-                and b.cue.end <= a.content.end
-            )
+            inner = sum(1 for k in within(a.content.start, a.content.end) if attrs[k] is not a)
             f[f"inner={min(2, inner)}"] = 1
             f[f"clen={min(5, (a.content.end - a.content.start) // 40)}"] = 1
         if a.source is not None:

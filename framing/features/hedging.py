@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from framing.features.base import SpanExtractor, rate_metrics, word_count
@@ -84,6 +84,7 @@ BOOSTER_CATEGORIES = (
 _SCHEMES = ("news", "szeged")
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
@@ -358,12 +359,14 @@ class StanceMatcher:
             approximators, "according to", distancing "claims"/"reports").
         """
         out: list[Span] = []
+        index = self.index
         for sent in doc.sentences:
             toks = doc.tokens_of(sent.index)
             low = [_norm(t.text) for t in toks]
             i = floor = 0
             while i < len(toks):
-                hit = self._best(toks, low, i, sent, scheme)
+                # most words start no entry: skipped without a call
+                hit = self._best(toks, low, i, sent, scheme) if low[i] in index else None
                 if hit is None:
                     i += 1
                     continue
@@ -557,6 +560,33 @@ def stance_metrics(
     return out
 
 
+_last_match: tuple[StanceMatcher, Document, VoiceMap, str, tuple[Span, ...]] | None = None
+
+
+def _shared_match(
+    matcher: StanceMatcher, doc: Document, voice: VoiceMap, scheme: Scheme
+) -> tuple[Span, ...]:
+    """``matcher.match(doc, voice, scheme=scheme)``, kept for the last call's arguments.
+
+    :func:`framing.extract` runs the hedge and then the booster extractor on the same
+    document and voice map; both take their spans from one pass. The arguments are compared
+    by identity (documents and voice maps are immutable).
+    """
+    global _last_match
+    last = _last_match
+    if (
+        last is not None
+        and last[0] is matcher
+        and last[1] is doc
+        and last[2] is voice
+        and last[3] == scheme
+    ):
+        return last[4]
+    spans = tuple(matcher.match(doc, voice, scheme=scheme))
+    _last_match = (matcher, doc, voice, scheme, spans)
+    return spans
+
+
 class _StanceExtractor(SpanExtractor):
     """Shared implementation of the hedge and booster extractors."""
 
@@ -586,8 +616,12 @@ class _StanceExtractor(SpanExtractor):
         return list(self.category_names)
 
     def find_spans(self, doc: Document, voice: VoiceMap) -> list[Span]:
-        """Return this extractor's spans of ``doc`` (``voice`` decides narrator vs quoted)."""
-        spans = self.matcher_.match(doc, voice, scheme=self.scheme)
+        """Return this extractor's spans of ``doc`` (``voice`` decides narrator vs quoted).
+
+        The hedge and booster extractors share one pass: the spans of the last document
+        matched are kept (:func:`_shared_match`).
+        """
+        spans = _shared_match(self.matcher_, doc, voice, self.scheme)
         return [s for s in spans if s.feature == self.feature]
 
     def versions(self) -> dict[str, str]:

@@ -8,7 +8,7 @@ traced to token offsets. Content words are tokens with a letter that are not in 
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from framing.lexicons import load_lexicon
 from framing.types import Document, Token
@@ -22,16 +22,26 @@ def stopwords() -> frozenset[str]:
     return frozenset(e.term.lower() for e in load_lexicon("stopwords.en"))
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_word_text(text: str) -> bool:
+    """Whether a token's text has a letter or digit (kept per text: words repeat)."""
+    return any(c.isalnum() for c in text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_content_text(text: str) -> bool:
+    """Whether a token's text has a letter and is no stop word (kept per text)."""
+    return any(c.isalpha() for c in text) and text.lower() not in stopwords()
+
+
 def _is_word(token: Token) -> bool:
-    return any(c.isalnum() for c in token.text)
+    return _is_word_text(token.text)
 
 
 def content_tokens(doc: Document) -> list[Token]:
     """Tokens that carry content: contain a letter and are not stop words."""
-    stop = stopwords()
-    return [
-        t for t in doc.tokens if any(c.isalpha() for c in t.text) and t.text.lower() not in stop
-    ]
+    content = _is_content_text
+    return [t for t in doc.tokens if content(t.text)]
 
 
 def ngram_counts(doc: Document, n: int = 1, *, content_only: bool = True) -> Counter[str]:
@@ -66,7 +76,8 @@ def lexical_metrics(doc: Document) -> dict[str, float]:
     ``lexical:type_token_ratio`` (vocabulary / content words),
     ``lexical:words_per_sentence`` and ``lexical:word_length``.
     """
-    words = [t for t in doc.tokens if _is_word(t)]
+    is_word = _is_word_text
+    words = [t for t in doc.tokens if is_word(t.text)]
     content = content_tokens(doc)
     vocab = {t.text.lower() for t in content}
     n_sent = len(doc.sentences)

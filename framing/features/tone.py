@@ -97,6 +97,8 @@ class _Vader(SentimentIntensityAnalyzer):
         self.lexicon = self.make_lex_dict()
         self.constants = VaderConstants()
         self._punc_list = frozenset(self.constants.PUNC_LIST)
+        # whitespace-separated part -> whether it may be a lexicon word (see polarity_scores)
+        self._may_score: dict[str, bool] = {}
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """VADER's scores of ``text`` (``neg``, ``neu``, ``pos``, ``compound``).
@@ -108,8 +110,8 @@ class _Vader(SentimentIntensityAnalyzer):
         neither as it is nor stripped of punctuation at both ends is no lexicon word.
         """
         lexicon = self.lexicon
-        parts = [p.lower() for p in text.split() if len(p) > 1]
-        if not any(p in lexicon or p.strip(_PUNCT_CHARS) in lexicon for p in parts):
+        parts = [p for p in text.split() if len(p) > 1]
+        if not any(map(self._may_score_part, parts)):
             return {"neg": 0.0, "neu": 1.0 if parts else 0.0, "pos": 0.0, "compound": 0.0}
         sentitext = _SentiText(text, self._punc_list, self.constants.REGEX_REMOVE_PUNCTUATION)
         sentiments: list[float] = []
@@ -133,6 +135,18 @@ class _Vader(SentimentIntensityAnalyzer):
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
         sentiments = self._but_check(words_and_emoticons, sentiments)
         return self.score_valence(sentiments, text)
+
+    def _may_score_part(self, part: str) -> bool:
+        """Whether a whitespace-separated part, lower-cased, is in the lexicon as it is or
+        stripped of ASCII punctuation at both ends (kept per part: words repeat)."""
+        known = self._may_score.get(part)
+        if known is None:
+            low = part.lower()
+            known = low in self.lexicon or low.strip(_PUNCT_CHARS) in self.lexicon
+            if len(self._may_score) >= 1 << 16:
+                self._may_score.clear()
+            self._may_score[part] = known
+        return known
 
 
 @cache

@@ -17,7 +17,7 @@ candidate the table knows.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -53,6 +53,7 @@ _NOUN_RULES = (
     ("men", "man"),
     ("ies", "y"),
 )
+_MEMO_SIZE = 1 << 16
 NONE = "-"
 """The value of a class that does not apply (not a verb, not a noun)."""
 
@@ -91,6 +92,11 @@ class WordClasses:
         Irregular form -> lemma.
     meta : mapping
         Source, licence and the build settings.
+
+    Notes
+    -----
+    :meth:`of` keeps the classes of the forms it was asked about (at most
+    ``_MEMO_SIZE``; the cue tagger and the re-ranker ask about the same words).
     """
 
     verbs: Mapping[str, tuple[str, str, str]]
@@ -98,6 +104,9 @@ class WordClasses:
     verb_exceptions: Mapping[str, str]
     noun_exceptions: Mapping[str, str]
     meta: Mapping[str, Any]
+    _memo: dict[str, tuple[str, str, str, str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def of(self, word: str) -> tuple[str, str, str, str]:
         """Classes of a lower-cased word form.
@@ -115,11 +124,19 @@ class WordClasses:
             (``"that"``), the first noun sense's class, and the classes of the first three
             verb senses; :data:`NONE` where the form is no verb (noun) WordNet knows.
         """
+        memo = self._memo
+        got = memo.get(word)
+        if got is not None:
+            return got
         v = _lemma(word, self.verbs, self.verb_exceptions, _VERB_RULES)
         n = _lemma(word, self.nouns, self.noun_exceptions, _NOUN_RULES)
         vrow = self.verbs[v] if v is not None else (NONE, NONE, NONE)
         nrow = self.nouns[n] if n is not None else (NONE, NONE)
-        return (vrow[0], vrow[2], nrow[0], vrow[1])
+        got = (vrow[0], vrow[2], nrow[0], vrow[1])
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[word] = got
+        return got
 
 
 @cache

@@ -32,6 +32,8 @@ import json
 import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import chain, compress, repeat
+from operator import not_
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +117,10 @@ def normalize_token(word: str) -> str:
     if mapped is not None:
         return mapped
     return word.translate(_CHAR_MAP)
+
+
+_MAX_ABSENT = 1 << 17
+"""Features without weights that :class:`_DenseWeights` keeps (one string each)."""
 
 
 # NLTK's ``PerceptronTagger.START`` / ``END``: the padding around a sentence.
@@ -395,6 +401,9 @@ class _DenseWeights:
         self.matrix = np.zeros((1024, len(self.labels)), dtype=np.float64)
         self.max_abs = 0.0
         """The largest absolute weight in the rows made so far."""
+        # Features looked up and found to have no weights (most word pairs): not looked up
+        # in the model again. Cleared when it holds more than _MAX_ABSENT.
+        self._absent: set[str] = set()
 
     def _known(self, feature: str) -> bool:
         if self._sparse is not None:
@@ -414,23 +423,29 @@ class _DenseWeights:
         """The rows of ``features`` in :attr:`matrix` (0, the row of zeros, for a feature
         the model has no weights for); the new ones are filled together."""
         get = self.index.get
-        rows = [get(f, 0) for f in features]
+        rows = list(map(get, features, repeat(0)))
         if 0 not in rows:
             return rows
-        # the features not in the matrix yet that the model has weights for, each once,
-        # with their place in the model's arrays (one look-up each)
-        missing = dict.fromkeys([f for f, r in zip(features, rows, strict=True) if not r])
+        # the features not in the matrix yet and not known to have no weights, each once
+        absent = self._absent
+        unseen = dict.fromkeys(compress(features, map(not_, rows)))
+        missing = [f for f in unseen if f not in absent]
+        if not missing:
+            return rows
+        # their place in the model's arrays (one look-up each; None: no weights)
         sparse = self._sparse
         if sparse is not None:
-            find = sparse.ids.get
-            pairs = zip(missing, map(find, missing), strict=True)
-            found = [(f, k) for f, k in pairs if k is not None]
+            places: list[int | None] = list(map(sparse.ids.get, missing))
         else:
             weights = self._weights
-            found = [(f, 0) for f in missing if f in weights]
-        if not found:
+            places = [0 if f in weights else None for f in missing]
+        new = [f for f, k in zip(missing, places, strict=True) if k is not None]
+        if len(new) < len(missing):
+            if len(absent) > _MAX_ABSENT:
+                absent.clear()
+            absent.update([f for f, k in zip(missing, places, strict=True) if k is None])
+        if not new:
             return rows
-        new = [f for f, _ in found]
         index = self.index
         first = len(index) + 1
         need = first + len(new)
@@ -439,7 +454,7 @@ class _DenseWeights:
             grown[:first] = self.matrix[:first]
             self.matrix = grown
         if sparse is not None:
-            ids = np.fromiter((k for _, k in found), dtype=np.int64, count=len(found))
+            ids = np.array([k for k in places if k is not None], dtype=np.int64)
             start = sparse.indptr[ids]
             count = sparse.indptr[ids + 1] - start
             # the positions of every weight of the new features in the flat arrays
@@ -464,7 +479,7 @@ class _DenseWeights:
             self.matrix[np.repeat(np.arange(first, need), count), cols] = vals
             self.max_abs = max(self.max_abs, float(np.abs(vals).max()))
         index.update(zip(new, range(first, need), strict=True))
-        return [r or get(f, 0) for f, r in zip(features, rows, strict=True)]
+        return list(map(get, features, repeat(0)))
 
     def predict(self, features: list[str]) -> str:
         """The best label for a list of feature strings (repeats count several times)."""
@@ -676,7 +691,7 @@ class _Scorer:
         new = [k for k in dict.fromkeys(keys) if k not in ids]
         if new:
             add(new)
-        return np.array([ids[k] for k in keys], dtype=np.intp)
+        return np.array(list(map(ids.__getitem__, keys)), dtype=np.intp)
 
     def _decode(
         self, todo: list[int], context: list[str], raw: list[str], tags: list[str | None]
@@ -684,7 +699,7 @@ class _Scorer:
         shapes = list(map(_cached_shape, raw))
         near_of = self._ids(self.near, context, self._add_near)
         shape_of = self._ids(self.shape, shapes, self._add_shapes)
-        own_of = self._ids(self.own, [raw[p] for p in todo], self._add_own)
+        own_of = self._ids(self.own, list(map(raw.__getitem__, todo)), self._add_own)
         names: list[str] = []
         depth = [0] * len(raw)
         for p in todo:
@@ -736,7 +751,7 @@ class _Scorer:
                 got = self.dense.rows_of(names)
                 for x, key in enumerate(new):
                     prev_rows[key] = (got[3 * x], got[3 * x + 1], got[3 * x + 2])
-            dyn = [r for key in keys for r in prev_rows[key]]
+            dyn = list(chain.from_iterable(map(prev_rows.__getitem__, keys)))
             pair_of = self._ids(self.pair, pairs, self._add_pairs)
             scores = static[wave]
             scores += self.pair.data.take(pair_of, axis=0)

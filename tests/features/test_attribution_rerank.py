@@ -185,3 +185,41 @@ def test_guard_predicates_read_the_candidate_features():
     assert is_bare_noun_cue(noun)
     assert not is_bare_noun_cue({"rule=model": 1, "judge=filtered": 1, "tags=VBD": 1})
     assert not is_bare_noun_cue({"rule=model": 1, "judge=unbuilt": 1, "tags=NNS|IN": 1})
+
+
+def test_nesting_features_follow_the_offsets_of_cues_and_contents(troib, ians, lexicon_only):
+    # nested= / nested|outerrule= (the cue inside another relation's content, the first such
+    # relation) and inner= (how many other cues a content holds), read off the offsets
+    seen_nested = seen_inner = False
+    for article in (troib, ians):
+        doc, engine, attrs = _engine_run(article, lexicon_only)
+        feats = candidate_features(doc, attrs, engine.cue_prob, [False] * len(doc.tokens))
+        for i, (a, f) in enumerate(zip(attrs, feats, strict=True)):
+            if f is None:
+                continue
+            holders = [
+                j
+                for j, b in enumerate(attrs)
+                if j != i
+                and b.content
+                and b.content.start <= a.cue.start
+                and a.cue.end <= b.content.end
+            ]
+            assert f[f"nested={bool(holders)}"] == 1
+            if holders:
+                seen_nested = True
+                outer = attrs[holders[0]].rule.split(":")
+                kind = outer[0] if outer[0] in ("lexicon", "model") else ":".join(outer[:2])
+                assert f[f"nested|outerrule={kind}"] == 1
+            if a.content is not None:
+                inner = [
+                    b
+                    for b in attrs
+                    if b is not a
+                    and b.cue is not None
+                    and a.content.start <= b.cue.start
+                    and b.cue.end <= a.content.end
+                ]
+                seen_inner = seen_inner or bool(inner)
+                assert f[f"inner={min(2, len(inner))}"] == 1
+    assert seen_nested and seen_inner

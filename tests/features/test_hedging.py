@@ -410,3 +410,22 @@ def test_spans_to_frame_and_small_articles(small_articles):
         ("reports", "hedge"),
         ("not clear if", "hedge"),
     ]
+
+
+def test_hedge_and_booster_extractors_share_a_pass_but_not_across_voice_maps(troib):
+    # "firmly" (in the TROIB body, said by the narrator) is a booster; with a voice map
+    # covering the whole text the same span must come back quoted, not from the kept pass
+    doc = process(troib)
+    hedging, boosting = HedgingFeatures().fit(), BoosterFeatures().fit()
+    narrator = VoiceMap.build(doc.quotes)
+    everything = VoiceMap.build(contents=[(0, len(doc.text))])
+    hedges = hedging.spans(doc, voice=narrator)
+    boosters = boosting.spans(doc, voice=narrator)
+    assert hedges and all(s.feature == "hedge" for s in hedges)
+    firmly = [s for s in boosters if s.text.lower() == "firmly"]
+    assert firmly and firmly[0].voice == "narrator"
+    again = boosting.spans(doc, voice=everything)
+    assert {s.voice for s in again} == {"quoted"}
+    assert [(s.start, s.end) for s in again] == [(s.start, s.end) for s in boosters]
+    # and a hedge pass asked with the first map again gives the first voices back
+    assert hedging.spans(doc, voice=narrator) == hedges

@@ -97,6 +97,18 @@ def test_of_finds_lemmas_as_morphy_does(build_script, mini_wordnet):
     assert wc.of("table") == (NONE, NONE, NONE, NONE)
 
 
+def test_classes_asked_again_come_back_the_same(build_script, mini_wordnet):
+    # the classes of each form are kept: asking again, in another order, gives the same rows
+    # (a form and its lemma keep their own rows, a form unknown to WordNet stays unknown)
+    wc = from_table(build_script.build(mini_wordnet))
+    words = ["said", "say", "statements", "table", "believed", "walking"]
+    first = [wc.of(w) for w in words]
+    assert [wc.of(w) for w in reversed(words)] == first[::-1]
+    assert first[0][:2] == ("communication", "that+inf")
+    assert first[2] == (NONE, NONE, "communication", NONE)
+    assert first[3] == (NONE, NONE, NONE, NONE)
+
+
 def test_shipped_table_knows_reporting_and_belief_verbs():
     wc = load_word_classes()
     assert wc.of("told")[0] == "communication"

@@ -58,6 +58,20 @@ def test_dense_rows_from_either_layout_are_the_same():
     assert a.predict(["bias", "i word said"]) == b.predict(["bias", "i word said"]) == "VBD"
 
 
+def test_features_without_weights_stay_on_the_row_of_zeros_when_asked_again():
+    # a feature found to have no weights is remembered as such; asking for it again, alone
+    # or next to new features that have weights, still gives row 0 and fills the others
+    for weights in (WEIGHTS, _SparseWeights.from_dicts(WEIGHTS, TAGS)):
+        dense = _DenseWeights(weights, TAGS)
+        assert dense.rows_of(["nope", "other"]) == [0, 0]
+        assert dense.rows_of(["nope"]) == [0]
+        rows = dense.rows_of(["nope", "i word said", "other", "bias"])
+        assert rows[0] == rows[2] == 0 and rows[1] > 0 and rows[3] > 0
+        assert dense.matrix[rows[1]].tolist() == [0.0, 0.0, 0.0, 3.0]
+        assert dense.matrix[rows[3]].tolist() == [0.0, 0.5, -0.25, 0.0]
+        assert dense.row_of("nope") is None
+
+
 def test_the_shipped_file_holds_flat_arrays():
     raw = json.loads(gzip.decompress(Path(_shipped()).read_bytes()))
     assert "weights" not in raw
