@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -222,23 +222,20 @@ def candidate_features(
     return out
 
 
-_SPEECH_CLASSES = frozenset(("communication", "cognition", "emotion", "perception"))
-_DETERMINERS = frozenset(
-    ("the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our")
-)
-
-
-def is_act_with_object(feats: Mapping[str, float]) -> bool:
+def is_act_with_object(
+    feats: Mapping[str, float], speech_classes: Set[str], object_determiners: Set[str]
+) -> bool:
     """A tagger-only cue that reads as an act on a thing: no cue word has a first verb
-    sense of communication, thought, feeling or perception (WordNet), and the content
-    starts with a determiner ("Trump *adopted* a 'maximum pressure' strategy", "Trump
-    *scrapped* the nuclear deal")."""
+    sense in ``speech_classes`` (WordNet: communication, thought, feeling, perception), and
+    the content starts with a word of ``object_determiners`` ("Trump *adopted* a 'maximum
+    pressure' strategy", "Trump *scrapped* the nuclear deal"). Both lists come from the
+    ``cue-filters.en`` lexicon (``speech_class``, ``object_determiner``)."""
     if not feats.get("rule=model") or not any(k.startswith("c0=") for k in feats):
         return False
     classes = [k[3:].split("|", 1)[0] for k in feats if k.startswith("vc=")]
-    if any(c in _SPEECH_CLASSES for c in classes):
+    if any(c in speech_classes for c in classes):
         return False
-    return any(k[3:] in _DETERMINERS for k in feats if k.startswith("c0="))
+    return any(k[3:] in object_determiners for k in feats if k.startswith("c0="))
 
 
 def is_bare_noun_cue(feats: Mapping[str, float]) -> bool:
@@ -255,7 +252,10 @@ class CueReranker:
     """Logistic regression over :func:`candidate_features`: keep a relation when
     ``P(correct cue) >= threshold`` (``model_threshold`` for cues that only the tagger
     found, outside the lexicon; ``None``: the same threshold; ``act_threshold`` for those
-    of them that :func:`is_act_with_object` or :func:`is_bare_noun_cue`)."""
+    of them that :func:`is_act_with_object` or :func:`is_bare_noun_cue`; the word lists of
+    the first are ``speech_classes`` and ``object_determiners``, which
+    :class:`~framing.features.attribution.AttributionFeatures` fills from
+    ``cue-filters.en``: empty, nothing is guarded as an act)."""
 
     weights: Mapping[str, float]
     bias: float
@@ -263,6 +263,8 @@ class CueReranker:
     meta: Mapping[str, Any]
     model_threshold: float | None = None
     act_threshold: float | None = None
+    speech_classes: frozenset[str] = frozenset()
+    object_determiners: frozenset[str] = frozenset()
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> CueReranker:
@@ -284,7 +286,8 @@ class CueReranker:
         if self.model_threshold is not None and feats.get("rule=model"):
             th = self.model_threshold
         if self.act_threshold is not None and (
-            is_act_with_object(feats) or is_bare_noun_cue(feats)
+            is_act_with_object(feats, self.speech_classes, self.object_determiners)
+            or is_bare_noun_cue(feats)
         ):
             th = max(th, self.act_threshold)
         return self.probability(feats) >= th

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from framing.features._cue_vectors import load_cue_vectorizer
@@ -126,6 +127,12 @@ class AttributionFeatures(SpanExtractor):
             chosen = vectorizer.meta.get("thresholds", {})
             if self.rerank:
                 reranker = load_cue_reranker()
+                if reranker is not None:  # the guard's word lists (cue-filters.en)
+                    reranker = replace(
+                        reranker,
+                        speech_classes=lex.cue_words.get("speech_class", frozenset()),
+                        object_determiners=lex.cue_words.get("object_determiner", frozenset()),
+                    )
             if reranker is None:  # the tagger's own thresholds, without the re-ranker
                 chosen = chosen.get("without_reranker", chosen)
             model = (

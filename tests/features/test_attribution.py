@@ -252,6 +252,8 @@ def test_cue_filter_lists_are_lexicon_data(extractor):
         "pronoun_source",
         "first_person_source",
         "relative_source",
+        "object_determiner",
+        "speech_class",
     }
     assert all(e.note for e in lex)
     order = next(e for e in lex if e.term == "order")

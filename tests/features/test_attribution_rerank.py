@@ -162,10 +162,15 @@ def test_guarded_candidates_of_the_seed_story(troib):
     engine = _Engine(doc, ext.lexicons_, judge=True, **kw)
     attrs = engine.run()
     feats = candidate_features(doc, attrs, engine.cue_prob, [q >= 0 for q in engine.in_quote])
+    rr = ext.reranker_
+    # the guard's word lists come from cue-filters.en
+    assert rr.speech_classes == ext.lexicons_.cue_words["speech_class"]
+    assert "a" in rr.object_determiners
     guarded = {
         a.cue.text
         for a, f in zip(attrs, feats, strict=True)
-        if f is not None and (is_act_with_object(f) or is_bare_noun_cue(f))
+        if f is not None
+        and (is_act_with_object(f, rr.speech_classes, rr.object_determiners) or is_bare_noun_cue(f))
     }
     assert "rejected" not in " ".join(guarded)
     kept = {a.cue.text for a in ext.attributions(troib) if a.cue is not None}
@@ -176,11 +181,13 @@ def test_guarded_candidates_of_the_seed_story(troib):
 
 def test_guard_predicates_read_the_candidate_features():
     # "Trump adopted a ... strategy": a possession verb (WordNet) before a determiner
+    lists = ({"communication", "cognition"}, {"a", "the"})
     act = {"rule=model": 1, "vc=possession|VB": 1, "c0=a": 1}
-    assert is_act_with_object(act)
-    assert not is_act_with_object({**act, "vc=communication|VB": 1})  # also a speech verb
-    assert not is_act_with_object({"rule=lexicon": 1, "vc=possession|VB": 1, "c0=a": 1})
-    assert not is_act_with_object({"rule=model": 1, "vc=possession|VB": 1, "c0=<Cap>": 1})
+    assert is_act_with_object(act, *lists)
+    assert not is_act_with_object(act, set(), set())  # no lists: nothing is guarded
+    assert not is_act_with_object({**act, "vc=communication|VB": 1}, *lists)  # speech verb
+    assert not is_act_with_object({"rule=lexicon": 1, "vc=possession|VB": 1, "c0=a": 1}, *lists)
+    assert not is_act_with_object({"rule=model": 1, "vc=possession|VB": 1, "c0=<Cap>": 1}, *lists)
     noun = {"rule=model": 1, "judge=filtered": 1, "tags=NNS|IN": 1}  # "calls with"
     assert is_bare_noun_cue(noun)
     assert not is_bare_noun_cue({"rule=model": 1, "judge=filtered": 1, "tags=VBD": 1})
