@@ -113,6 +113,8 @@ class _Engine(SourceTyping):
         self.dashes = cw["dash"]
         self.connect = cw["connector"]
         self.action_forms = cw["action_verb"]
+        # "Breaking: ...", "BYLINE: ...": line-initial labels that name no speaker
+        self.layout_labels = cw.get("layout_label", frozenset())
         self.toks = toks = doc.tokens
         texts = [t.text for t in toks]
         tags = [t.pos for t in toks]
@@ -658,11 +660,10 @@ class _Engine(SourceTyping):
 
     def speaker_colon_relation(self, i: int) -> _Rel | None:
         """``Pence: Gennifer Flowers won't be at debate`` (headlines) and ``"WALLACE: ...``."""
-        line_start = self.line_start(self.toks[i].start)
-        first = bisect_left(self.tok_starts, line_start, 0, i)
-        if first < i and self.toks[first].text in _OPEN_Q:
-            first += 1
+        first = self.line_first(i)
         if not (1 <= i - first <= 4) or not all(self.is_cap(x) for x in range(first, i)):
+            return None
+        if self.is_layout_label(first, i):
             return None
         x = bisect_left(self.newlines, self.toks[i].end)
         line_end = self.newlines[x] if x < len(self.newlines) else len(self.text)
@@ -677,8 +678,30 @@ class _Engine(SourceTyping):
         cue = (self.toks[i].start, self.toks[i].end)
         return _Rel((first, i), cue, (start, end), "neutral", "rule:speaker_colon", {"lemma": ":"})
 
+    def line_first(self, i: int) -> int:
+        """Index of the first token of token ``i``'s line (after an opening quotation mark)."""
+        line_start = self.line_start(self.toks[i].start)
+        first = bisect_left(self.tok_starts, line_start, 0, i)
+        if first < i and self.toks[first].text in _OPEN_Q:
+            first += 1
+        return first
+
+    def is_layout_label(self, first: int, i: int) -> bool:
+        """Whether tokens ``[first, i)`` begin with a ``layout_label`` of ``cue-filters.en``
+        ("Breaking", "The Latest", "Watch the ad below"): a headline kicker, editorial note
+        or metadata label before a colon, not a speaker."""
+        if not 1 <= i - first <= 4:
+            return False
+        start = self.toks[first].start
+        return any(
+            " ".join(self.text[start : self.toks[k].end].lower().split()) in self.layout_labels
+            for k in range(first, i)
+        )
+
     def colon_relation(self, i: int) -> _Rel | None:
         """``Name: content`` (headlines, transcripts)."""
+        if self.is_layout_label(self.line_first(i), i):  # "Breaking: ..." names no speaker
+            return None
         lo = self.sent_lo[i]
         src = self.np_left(i, lo)
         content = self.content_after(i + 1, ":")

@@ -254,6 +254,7 @@ def test_cue_filter_lists_are_lexicon_data(extractor):
         "relative_source",
         "object_determiner",
         "speech_class",
+        "layout_label",
     }
     assert all(e.note for e in lex)
     order = next(e for e in lex if e.term == "order")
@@ -324,6 +325,27 @@ def test_speaker_colon_and_passive_agent(extractor):
     assert passive.source.text == "The Washington Post"
     assert passive.source_type == "media"
     assert passive.content.text == "The registration issue"
+
+
+def test_layout_labels_before_a_colon_are_not_speakers(extractor):
+    # Headline kickers, editorial notes and metadata lines ("Breaking:", "CORRECTION:",
+    # "BYLINE:", "The Latest:") have the layout of "Pence: ..." but name no speaker; the
+    # labels are layout_label entries of cue-filters.en.
+    labels = {e.term for e in load_lexicon("cue-filters.en") if e.category == "layout_label"}
+    assert {"breaking", "correction", "byline", "the latest"} <= labels
+    text = (
+        "Breaking: Federal Judge Orders Release Of Clinton Emails\n\n"
+        "BYLINE: Amber Phillips.\n\n"
+        "The Latest: Senate Votes Tonight\n\n"
+        "CORRECTION: An earlier version of this story misstated the date.\n\n"
+        "Pence: Gennifer Flowers Won’t Be at Debate\n\n"
+        "The judge said the emails must be released by Friday."
+    )
+    attrs = _one(text, extractor)
+    colons = [a for a in attrs if a.cue is not None and a.cue.text == ":"]
+    assert [a.source.text for a in colons] == ["Pence"]
+    said = next(a for a in attrs if a.cue is not None and a.cue.text == "said")
+    assert said.source.text == "The judge"
 
 
 def test_nyt_two_apostrophe_quote_before_speaker(shared_data, extractor):
