@@ -19,8 +19,8 @@ Each throughput runs in a fresh subprocess so peak memory belongs to it alone: t
 the process for one core; for several processes the largest sum over the process tree of the
 proportional set sizes (PSS: forked workers share the loaded models copy-on-write, and PSS
 counts shared pages once), sampled every 0.1 s.
-Articles: the two seed articles plus PolNeAR dev texts from ``../shared/data`` when present
-(news articles of typical length), repeated to ``--articles``.
+Articles: the two seed articles, then PolNeAR dev and train texts from ``../shared/data`` when
+present (news articles of typical length), ``--articles`` distinct texts (240 by default).
 
     python benchmarks/bench.py                 # writes docs/performance.md
     python benchmarks/bench.py --articles 100 --spacy-python /path/to/venv-with-spacy/bin/python
@@ -171,14 +171,16 @@ print(json.dumps({"mode": mode, "articles": n, "words": words, "seconds": elapse
 """
 
 
-def _texts() -> list[str]:
+def _texts(n: int) -> list[str]:
+    """Up to ``n`` distinct texts: the seeds, then PolNeAR dev, then PolNeAR train articles."""
     sys.path.insert(0, str(ROOT))
     from framing import load
 
     texts = [a.text for a in load(SEEDS)]
-    if POLNEAR.is_dir():
-        files = sorted(POLNEAR.rglob("*.txt"))[:60]
-        texts += [p.read_text(encoding="utf-8") for p in files]
+    files = sorted(POLNEAR.rglob("*.txt")) if POLNEAR.is_dir() else []
+    if POLNEAR_TRAIN.is_dir():
+        files += sorted(POLNEAR_TRAIN.rglob("*.txt"))
+    texts += [p.read_text(encoding="utf-8") for p in files[: max(0, n - len(texts))]]
     return texts
 
 
@@ -277,7 +279,10 @@ def _compare_wall(repeats: int = 5) -> tuple[list[float], list[float]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument(
+        "--articles", type=int, default=240,
+        help="articles per one-core and all-cores run (distinct texts where available)",
+    )
     parser.add_argument(
         "--spacy-python",
         default=sys.executable,
@@ -292,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     global LOAD_AT_START
     LOAD_AT_START = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     corpus = ROOT / "benchmarks" / ".texts.json"
-    texts = _texts()
+    texts = _texts(args.articles)
     corpus.write_text(json.dumps(texts), encoding="utf-8")
     cores = os.cpu_count() or 1
     try:
@@ -329,8 +334,10 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Machine: {platform.processor() or platform.machine()}, {cores} cores, "
         f"Python {platform.python_version()}. Articles: {len(texts)} distinct texts (the two "
-        "seeds" + (" and PolNeAR dev articles" if POLNEAR.is_dir() else "") + f") repeated to "
-        f"{args.articles}, {floor['words']:,} words in all.",
+        "seeds" + (", then PolNeAR dev and train articles" if POLNEAR.is_dir() else "")
+        + f"){' repeated to ' + str(args.articles) if len(texts) < args.articles else ''}, "
+        f"{floor['words']:,} words in all; the floor's run takes {floor['seconds']:.1f} s (a "
+        "run of a fraction of a second would be at the mercy of a moment's load).",
         "",
         "| pipeline | articles/s | words/s | × floor time | CPU articles/s | load s "
         "| peak MiB |",
