@@ -485,7 +485,7 @@ class CueVectorizer:
                     rows[w] = x
                 self._n_words = need
                 idx = [rows[w] for w in words]
-            return np.array(idx, dtype=np.int64), self._word_ids, self._word_vecs
+            return np.fromiter(idx, dtype=np.int64, count=len(idx)), self._word_ids, self._word_vecs
 
     def _tags(self, tags: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Rows of ``tags`` in the tag cache, with the cache's id and sum tables."""
@@ -517,7 +517,7 @@ class CueVectorizer:
                 )
                 self._tag_ids = np.concatenate([self._tag_ids, added])
                 idx = [index[t] for t in tags]
-            return np.array(idx, dtype=np.int64), self._tag_ids, self._tag_vecs
+            return np.fromiter(idx, dtype=np.int64, count=len(idx)), self._tag_ids, self._tag_vecs
 
     # --- layout ------------------------------------------------------------------------
     def _layout(

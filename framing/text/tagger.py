@@ -398,7 +398,12 @@ class _DenseWeights:
         # ~150,000 features, and the full matrix (~60 MB) took a third of a second to fill.
         # Row 0 stays zeros: the row of a feature the model has no weights for.
         self.index: dict[str, int] = {}  # feature -> its row in matrix
-        self.matrix = np.zeros((1024, len(self.labels)), dtype=np.float64)
+        # Room for a row per feature of the model from the start, so the matrix is never
+        # grown (copied) as articles bring new features. The zeros are the operating
+        # system's untouched pages (an allocation this large is mapped, not cleared): rows
+        # are filled in order, so only the pages of the rows made so far are ever resident.
+        n_rows = 1 + (len(self._sparse.features) if self._sparse is not None else len(weights))
+        self.matrix = np.zeros((n_rows, len(self.labels)), dtype=np.float64)
         self.max_abs = 0.0
         """The largest absolute weight in the rows made so far."""
         # Features looked up and found to have no weights (most word pairs): not looked up
@@ -688,10 +693,11 @@ class _Scorer:
     def _ids(self, table: _VectorTable, keys: Sequence[Any], add: Any) -> np.ndarray:
         """The indices of ``keys`` in ``table``, adding the new ones with ``add``."""
         ids = table.ids
-        new = [k for k in dict.fromkeys(keys) if k not in ids]
-        if new:
-            add(new)
-        return np.array(list(map(ids.__getitem__, keys)), dtype=np.intp)
+        got = list(map(ids.get, keys, repeat(-1)))
+        if -1 in got:
+            add([k for k in dict.fromkeys(keys) if k not in ids])
+            got = list(map(ids.__getitem__, keys))
+        return np.fromiter(got, dtype=np.intp, count=len(got))
 
     def _decode(
         self, todo: list[int], context: list[str], raw: list[str], tags: list[str | None]
