@@ -33,7 +33,6 @@ import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import chain, compress, repeat
-from operator import not_
 from pathlib import Path
 from typing import Any
 
@@ -406,9 +405,10 @@ class _DenseWeights:
         self.matrix = np.zeros((n_rows, len(self.labels)), dtype=np.float64)
         self.max_abs = 0.0
         """The largest absolute weight in the rows made so far."""
-        # Features looked up and found to have no weights (most word pairs): not looked up
-        # in the model again. Cleared when it holds more than _MAX_ABSENT.
-        self._absent: set[str] = set()
+        # How many features of index have no weights (row 0): they are dropped from index
+        # when there are more than _MAX_ABSENT.
+        self._n_absent = 0
+        self._next_row = 1  # the row the next feature with weights gets
 
     def _known(self, feature: str) -> bool:
         if self._sparse is not None:
@@ -422,21 +422,21 @@ class _DenseWeights:
             if not self._known(feature):
                 return None
             r = self.rows_of((feature,))[0]
-        return r
+        return r or None
 
     def rows_of(self, features: Sequence[str]) -> list[int]:
         """The rows of ``features`` in :attr:`matrix` (0, the row of zeros, for a feature
-        the model has no weights for); the new ones are filled together."""
+        the model has no weights for); the new ones are filled together.
+
+        :attr:`index` also keeps the features found to have no weights (most word pairs),
+        on row 0, so that features met before are one look-up each.
+        """
         get = self.index.get
-        rows = list(map(get, features, repeat(0)))
-        if 0 not in rows:
+        rows = list(map(get, features, repeat(-1)))
+        if -1 not in rows:
             return rows
-        # the features not in the matrix yet and not known to have no weights, each once
-        absent = self._absent
-        unseen = dict.fromkeys(compress(features, map(not_, rows)))
-        missing = [f for f in unseen if f not in absent]
-        if not missing:
-            return rows
+        # the features looked up for the first time, each once
+        missing = list(dict.fromkeys(compress(features, map((-1).__eq__, rows))))
         # their place in the model's arrays (one look-up each; None: no weights)
         sparse = self._sparse
         if sparse is not None:
@@ -446,13 +446,17 @@ class _DenseWeights:
             places = [0 if f in weights else None for f in missing]
         new = [f for f, k in zip(missing, places, strict=True) if k is not None]
         if len(new) < len(missing):
-            if len(absent) > _MAX_ABSENT:
-                absent.clear()
-            absent.update([f for f, k in zip(missing, places, strict=True) if k is None])
+            if self._n_absent > _MAX_ABSENT:  # forget the features without weights
+                self.index = {f: r for f, r in self.index.items() if r}
+                self._n_absent = 0
+            absent = [f for f, k in zip(missing, places, strict=True) if k is None]
+            self.index.update(zip(absent, repeat(0)))
+            self._n_absent += len(absent)
+            get = self.index.get
         if not new:
-            return rows
+            return list(map(get, features, repeat(0)))
         index = self.index
-        first = len(index) + 1
+        first = self._next_row
         need = first + len(new)
         if need > len(self.matrix):
             grown = np.zeros((max(need, 2 * len(self.matrix)), len(self.labels)))
@@ -484,6 +488,7 @@ class _DenseWeights:
             self.matrix[np.repeat(np.arange(first, need), count), cols] = vals
             self.max_abs = max(self.max_abs, float(np.abs(vals).max()))
         index.update(zip(new, range(first, need), strict=True))
+        self._next_row = need
         return list(map(get, features, repeat(0)))
 
     def predict(self, features: list[str]) -> str:
