@@ -656,7 +656,7 @@ class _Scorer:
             features += (
                 "i-1 tag " + prev,
                 "i-2 tag " + prev2,
-                "i tag+i-2 tag " + prev + " " + prev2,
+                f"i tag+i-2 tag {prev} {prev2}",
             )
         block = self._gather(features, 3)
         first = self.pair.reserve(pairs)
@@ -716,9 +716,9 @@ class _Scorer:
         for p in todo:
             w, w1, sh = context[p], context[p - 1], shapes[p]
             names += (
-                "i-1 shape+i shape+i+1 shape " + shapes[p - 1] + " " + sh + " " + shapes[p + 1],
-                "i word+i+1 word " + w + " " + context[p + 1],
-                "i-1 word+i word " + w1 + " " + w,
+                f"i-1 shape+i shape+i+1 shape {shapes[p - 1]} {sh} {shapes[p + 1]}",
+                f"i word+i+1 word {w} {context[p + 1]}",
+                f"i-1 word+i word {w1} {w}",
             )
             depth[p] = 1 + max(depth[p - 1], depth[p - 2])
         statics = self.dense.rows_of(names)
@@ -740,24 +740,19 @@ class _Scorer:
         prev_rows = self.prev_rows
         for d in sorted(waves):
             wave = waves[d]
-            pairs: list[tuple[str, str]] = []
-            keys: list[tuple[str, str]] = []
-            new: dict[tuple[str, str], int] = {}  # (previous tag, word) met first -> position
-            for i in wave:
-                p = todo[i]
-                prev = tags[p - 1]
-                pairs.append((prev, tags[p - 2]))  # type: ignore[arg-type]
-                key = (prev, raw[p])
-                keys.append(key)  # type: ignore[arg-type]
-                if key not in prev_rows and key not in new:
-                    new[key] = p  # type: ignore[index]
+            ps = list(map(todo.__getitem__, wave))  # the wave's positions
+            prevs = [tags[p - 1] for p in ps]
+            pairs = list(zip(prevs, [tags[p - 2] for p in ps], strict=True))
+            keys = list(zip(prevs, map(raw.__getitem__, ps), strict=True))
+            # (previous tag, word) met first -> a position of it (any: the word is the key's)
+            new = {k: p for k, p in zip(keys, ps, strict=True) if k not in prev_rows}
             if new:  # the three (previous tag, word) features of all new keys at once
                 names = []
                 for (prev, word), p in new.items():
                     names += (
-                        "i-1 tag+i word " + prev + " " + context[p],
-                        "i-1 tag+i shape " + prev + " " + shapes[p],
-                        "i-1 tag+i suffix " + prev + " " + word[-3:],
+                        f"i-1 tag+i word {prev} {context[p]}",
+                        f"i-1 tag+i shape {prev} {shapes[p]}",
+                        f"i-1 tag+i suffix {prev} {word[-3:]}",
                     )
                 got = self.dense.rows_of(names)
                 for x, key in enumerate(new):
@@ -771,8 +766,7 @@ class _Scorer:
             top = scores[np.arange(len(wave)), best]
             margin = self.margin_scale * max(1.0, self.dense.max_abs)
             close = (scores >= (top - margin)[:, None]).sum(axis=1) > 1
-            for i, b, tie in zip(wave, best.tolist(), close.tolist(), strict=True):
-                p = todo[i]
+            for p, b, tie in zip(ps, best.tolist(), close.tolist(), strict=True):
                 if tie:  # re-scored in NLTK's order
                     prev, prev2 = tags[p - 1], tags[p - 2]
                     names = _feature_names(p, raw[p], context, shapes, prev, prev2)  # type: ignore[arg-type]
