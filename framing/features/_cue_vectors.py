@@ -478,7 +478,10 @@ class CueVectorizer:
                     vecs = np.zeros((2 * _PAD + 1, size, len(self.classes)))
                     vecs[:, :start] = self._word_vecs[:, :start]
                     self._word_ids, self._word_vecs = grown, vecs
-                added = np.array([self._word_row(w) for w in new], dtype=np.int64)
+                width = self._word_ids.shape[1]
+                flat = chain.from_iterable(map(self._word_row, new))
+                added = np.fromiter(flat, dtype=np.int64, count=len(new) * width)
+                added = added.reshape(len(new), width)
                 self._word_ids[start:need] = added
                 self._word_vecs[:, start:need] = self._offset_sums(added, self._word_plan)
                 for x, w in enumerate(new, start=start):

@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -229,7 +230,10 @@ class LoadedVectorizer:
                         )
                     )
                 if new:
-                    self._words[start:need] = np.array(added).reshape(len(new), _COLS)
+                    flat = chain.from_iterable(added)
+                    self._words[start:need] = np.fromiter(
+                        flat, dtype=np.float64, count=len(new) * _COLS
+                    ).reshape(len(new), _COLS)
                 for x, w in enumerate(new, start=start):
                     index[w] = x
                 self._n_words = need
