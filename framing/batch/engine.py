@@ -331,10 +331,18 @@ def _warm_up() -> None:
 
 
 def _worker_init() -> None:
-    """Ctrl-C ends a worker at once and silently; the main process reports the interruption."""
+    """Ctrl-C ends a worker at once and silently; the main process reports the interruption.
+
+    The objects a forked worker inherits (the loaded lexicons and models) are moved out of
+    the garbage collector's generations (:func:`gc.freeze`): they live as long as the worker,
+    and full collections then neither walk them nor write to their pages, which the worker
+    shares with the main process.
+    """
+    import gc
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    gc.freeze()
 
 
 def _run_dask(

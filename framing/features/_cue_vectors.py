@@ -478,14 +478,17 @@ class CueVectorizer:
                     vecs = np.zeros((2 * _PAD + 1, size, len(self.classes)))
                     vecs[:, :start] = self._word_vecs[:, :start]
                     self._word_ids, self._word_vecs = grown, vecs
-                added = np.array([self._word_row(w) for w in new], dtype=np.int64)
+                width = self._word_ids.shape[1]
+                flat = chain.from_iterable(map(self._word_row, new))
+                added = np.fromiter(flat, dtype=np.int64, count=len(new) * width)
+                added = added.reshape(len(new), width)
                 self._word_ids[start:need] = added
                 self._word_vecs[:, start:need] = self._offset_sums(added, self._word_plan)
                 for x, w in enumerate(new, start=start):
                     rows[w] = x
                 self._n_words = need
                 idx = [rows[w] for w in words]
-            return np.array(idx, dtype=np.int64), self._word_ids, self._word_vecs
+            return np.fromiter(idx, dtype=np.int64, count=len(idx)), self._word_ids, self._word_vecs
 
     def _tags(self, tags: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Rows of ``tags`` in the tag cache, with the cache's id and sum tables."""
@@ -517,7 +520,7 @@ class CueVectorizer:
                 )
                 self._tag_ids = np.concatenate([self._tag_ids, added])
                 idx = [index[t] for t in tags]
-            return np.array(idx, dtype=np.int64), self._tag_ids, self._tag_vecs
+            return np.fromiter(idx, dtype=np.int64, count=len(idx)), self._tag_ids, self._tag_vecs
 
     # --- layout ------------------------------------------------------------------------
     def _layout(

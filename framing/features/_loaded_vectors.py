@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -229,12 +230,15 @@ class LoadedVectorizer:
                         )
                     )
                 if new:
-                    self._words[start:need] = np.array(added).reshape(len(new), _COLS)
+                    flat = chain.from_iterable(added)
+                    self._words[start:need] = np.fromiter(
+                        flat, dtype=np.float64, count=len(new) * _COLS
+                    ).reshape(len(new), _COLS)
                 for x, w in enumerate(new, start=start):
                     index[w] = x
                 self._n_words = need
                 idx = [index[w] for w in words]
-            return np.array(idx, dtype=np.int64), self._words
+            return np.fromiter(idx, dtype=np.int64, count=len(idx)), self._words
 
     def _tag_table_rows(self, tags: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Rows of ``tags`` in the tag table (own and neighbour weights, tag id)."""
@@ -254,7 +258,7 @@ class LoadedVectorizer:
                         )
                 self._tag_table = np.array(self._tag_rows)
                 idx = [index[t] for t in tags]
-            return np.array(idx, dtype=np.int64), self._tag_table
+            return np.fromiter(idx, dtype=np.int64, count=len(idx)), self._tag_table
 
     def _pairs(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Weights of the pair templates for value ids ``left`` | ``right``, ``[group, n]``.

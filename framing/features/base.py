@@ -20,10 +20,12 @@ from __future__ import annotations
 import inspect
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import Any, ClassVar
 
 import numpy as np
 
+from framing.features.lexical import _is_word_text
 from framing.text import VoiceMap, process
 from framing.types import Article, Document, Span
 
@@ -43,6 +45,7 @@ def as_document(item: Article | Document) -> Document:
 
 
 _last_word_count: tuple[Document | None, int] = (None, 0)
+_text_of = attrgetter("text")
 
 
 def word_count(doc: Document) -> int:
@@ -54,7 +57,8 @@ def word_count(doc: Document) -> int:
     last_doc, last_n = _last_word_count
     if last_doc is doc:
         return last_n
-    n = sum(1 for t in doc.tokens if any(c.isalnum() for c in t.text))
+    # the per-text answer lexical_metrics keeps (words repeat within and across articles)
+    n = sum(map(_is_word_text, map(_text_of, doc.tokens)))
     _last_word_count = (doc, n)
     return n
 

@@ -116,24 +116,30 @@ class EntityFeatures(SpanExtractor):
 
     def _runs(self, doc: Document) -> list[tuple[int, int]]:
         """Maximal runs of capitalised proper nouns (token index ranges)."""
-        g = _gazetteer()
+        names = _gazetteer().names
         toks = doc.tokens
+        texts = [t.text for t in toks]
+        # whether each token may be part of a name: capitalised, a proper noun or a known name
+        ok = [
+            tx[:1].isupper() and (t.pos in _PROPER or tx.lower() in names)
+            for t, tx in zip(toks, texts, strict=True)
+        ]
         out: list[tuple[int, int]] = []
         i, n = 0, len(toks)
-        while i < n:
-            t = toks[i]
-            if not (_is_cap(t) and (t.pos in _PROPER or t.text.lower() in g.names)):
-                i += 1
-                continue
+        while True:
+            try:
+                i = ok.index(True, i)  # the next token that starts a run
+            except ValueError:
+                return out
+            sentence = toks[i].sentence
             j = i + 1
-            while j < n and toks[j].sentence == t.sentence:
-                nt = toks[j]
-                if _is_cap(nt) and (nt.pos in _PROPER or nt.text.lower() in g.names):
+            while j < n and toks[j].sentence == sentence:
+                if ok[j]:
                     j += 1
                 elif (
-                    nt.text.lower() in _JOINERS
+                    texts[j].lower() in _JOINERS
                     and j + 1 < n
-                    and toks[j + 1].sentence == t.sentence
+                    and toks[j + 1].sentence == sentence
                     and _is_cap(toks[j + 1])
                     and toks[j + 1].pos in _PROPER
                 ):
@@ -142,7 +148,6 @@ class EntityFeatures(SpanExtractor):
                     break
             out.append((i, j))
             i = j
-        return out
 
     def _segments(
         self, doc: Document, i: int, j: int

@@ -15,6 +15,7 @@ each version chose to carry, not as bias.
 from __future__ import annotations
 
 import string
+from collections.abc import Container
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -55,29 +56,34 @@ class _SentiText(SentiText):
     """
 
     def _words_and_emoticons(self) -> list[str]:
-        wes = [we for we in self.text.split() if len(we) > 1]
-        words_only: set[str] | None = None
-        for i, we in enumerate(wes):
-            if we[-1] in _ASCII_PUNCT:
-                j = len(we) - 1
-                while j > 0 and we[j - 1] in _ASCII_PUNCT:
-                    j -= 1
-                word, mark = we[:j], we[j:]
-            elif we[0] in _ASCII_PUNCT:
-                j = 1
-                while j < len(we) and we[j] in _ASCII_PUNCT:
-                    j += 1
-                mark, word = we[:j], we[j:]
-            else:
-                continue
-            if mark not in self.PUNC_LIST:
-                continue
-            if words_only is None:  # the words of the sentence, punctuation removed
-                no_punc = self.text.translate(_DROP_PUNCT)  # REGEX_REMOVE_PUNCTUATION's deletion
-                words_only = {w for w in no_punc.split() if len(w) > 1}
-            if word in words_only:
-                wes[i] = word
-        return wes
+        return _words_and_emoticons(self.text, self.PUNC_LIST)
+
+
+def _words_and_emoticons(text: str, punc_list: Container[str]) -> list[str]:
+    """The words of ``text`` as :class:`_SentiText` finds them (``punc_list``: VADER's)."""
+    wes = [we for we in text.split() if len(we) > 1]
+    words_only: set[str] | None = None
+    for i, we in enumerate(wes):
+        if we[-1] in _ASCII_PUNCT:
+            j = len(we) - 1
+            while j > 0 and we[j - 1] in _ASCII_PUNCT:
+                j -= 1
+            word, mark = we[:j], we[j:]
+        elif we[0] in _ASCII_PUNCT:
+            j = 1
+            while j < len(we) and we[j] in _ASCII_PUNCT:
+                j += 1
+            mark, word = we[:j], we[j:]
+        else:
+            continue
+        if mark not in punc_list:
+            continue
+        if words_only is None:  # the words of the sentence, punctuation removed
+            no_punc = text.translate(_DROP_PUNCT)  # REGEX_REMOVE_PUNCTUATION's deletion
+            words_only = {w for w in no_punc.split() if len(w) > 1}
+        if word in words_only:
+            wes[i] = word
+    return wes
 
 
 _ASCII_PUNCT = frozenset(string.punctuation)
@@ -88,8 +94,10 @@ _DROP_PUNCT = str.maketrans("", "", string.punctuation)
 class _Vader(SentimentIntensityAnalyzer):
     """NLTK's analyzer, given the lexicon text directly instead of an nltk.data path.
 
-    :meth:`polarity_scores` is NLTK's with :class:`_SentiText` (the same words, found
-    faster); the scores are identical.
+    :meth:`polarity_scores` is NLTK's ``polarity_scores`` with the words of
+    :class:`_SentiText` (the same words, found faster), each word lower-cased once, and
+    NLTK's ``sentiment_valence`` written out over them (:meth:`_valence`); the scores are
+    identical (``tests/features/test_tone.py`` compares them with NLTK's analyzer).
     """
 
     def __init__(self, lexicon_text: str) -> None:
@@ -113,28 +121,85 @@ class _Vader(SentimentIntensityAnalyzer):
         parts = [p for p in text.split() if len(p) > 1]
         if not any(map(self._may_score_part, parts)):
             return {"neg": 0.0, "neu": 1.0 if parts else 0.0, "pos": 0.0, "compound": 0.0}
-        sentitext = _SentiText(text, self._punc_list, self.constants.REGEX_REMOVE_PUNCTUATION)
-        sentiments: list[float] = []
-        words_and_emoticons = sentitext.words_and_emoticons
+        words = _words_and_emoticons(text, self._punc_list)  # SentiText's words
+        lows = [w.lower() for w in words]
+        # SentiText.allcap_differential: some but not all words in capitals
+        caps = sum(map(str.isupper, words))
+        cap_diff = 0 < len(words) - caps < len(words)
         first_index: dict[str, int] = {}
-        for idx, token in enumerate(words_and_emoticons):
+        for idx, token in enumerate(words):
             first_index.setdefault(token, idx)
         boosters = self.constants.BOOSTER_DICT
-        last = len(words_and_emoticons) - 1
-        for item in words_and_emoticons:
-            low = item.lower()
+        last = len(words) - 1
+        sentiments: list[float] = []
+        for item, low in zip(words, lows, strict=True):
             if low not in lexicon:  # sentiment_valence adds 0 for a word outside the lexicon
                 sentiments.append(0)
                 continue
             i = first_index[item]
-            if (i < last and low == "kind" and words_and_emoticons[i + 1].lower() == "of") or (
-                low in boosters
-            ):
+            if (i < last and low == "kind" and lows[i + 1] == "of") or low in boosters:
                 sentiments.append(0)
                 continue
-            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words_and_emoticons, sentiments)
+            sentiments.append(self._valence(words, lows, i, cap_diff))
+        if "but" in lows:  # _but_check
+            bi = lows.index("but")
+            for sidx, sentiment in enumerate(sentiments):
+                if sidx < bi:
+                    sentiments[sidx] = sentiment * 0.5
+                elif sidx > bi:
+                    sentiments[sidx] = sentiment * 1.5
         return self.score_valence(sentiments, text)
+
+    def _valence(self, words: list[str], lows: list[str], i: int, cap_diff: bool) -> float:
+        """NLTK's ``sentiment_valence`` of lexicon word ``words[i]`` (``lows``: the words
+        lower-cased; ``cap_diff``: ``SentiText.is_cap_diff``), the same operations in the
+        same order, with ``scalar_inc_dec``, ``_never_check`` and ``negated`` of one word
+        written out over the lower-cased words."""
+        lexicon = self.lexicon
+        c = self.constants
+        valence = lexicon[lows[i]]
+        if cap_diff and words[i].isupper():
+            if valence > 0:
+                valence += c.C_INCR
+            else:
+                valence -= c.C_INCR
+        for start_i in range(0, 3):
+            j = i - (start_i + 1)
+            if i > start_i and lows[j] not in lexicon:
+                # scalar_inc_dec(words[j], valence, cap_diff)
+                s = 0.0
+                if lows[j] in c.BOOSTER_DICT:
+                    s = c.BOOSTER_DICT[lows[j]]
+                    if valence < 0:
+                        s *= -1
+                    if words[j].isupper() and cap_diff:
+                        if valence > 0:
+                            s += c.C_INCR
+                        else:
+                            s -= c.C_INCR
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                # _never_check; negated([w]) of one word: a NEGATE word or one with "n't"
+                if start_i == 0:
+                    if lows[i - 1] in c.NEGATE or "n't" in lows[i - 1]:
+                        valence = valence * c.N_SCALAR
+                elif start_i == 1:
+                    if words[i - 2] == "never" and (words[i - 1] == "so" or words[i - 1] == "this"):
+                        valence = valence * 1.5
+                    elif lows[i - 2] in c.NEGATE or "n't" in lows[i - 2]:
+                        valence = valence * c.N_SCALAR
+                else:
+                    if (
+                        words[i - 3] == "never" and (words[i - 2] == "so" or words[i - 2] == "this")
+                    ) or (words[i - 1] == "so" or words[i - 1] == "this"):
+                        valence = valence * 1.25
+                    elif lows[i - 3] in c.NEGATE or "n't" in lows[i - 3]:
+                        valence = valence * c.N_SCALAR
+                    valence = self._idioms_check(valence, words, i)
+        return self._least_check(valence, words, i)
 
     def _may_score_part(self, part: str) -> bool:
         """Whether a whitespace-separated part, lower-cased, is in the lexicon as it is or

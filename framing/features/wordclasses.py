@@ -54,6 +54,23 @@ _NOUN_RULES = (
     ("ies", "y"),
 )
 _MEMO_SIZE = 1 << 16
+
+
+def _by_last_letter(rules: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The rules whose suffix ends with each letter, in the rules' order.
+
+    A suffix can only match a word ending with its last letter, so :func:`_lemma` tries the
+    rules of the word's last letter alone: the same rules in the same order, minus the ones
+    that cannot match.
+    """
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for rule in rules:
+        out[rule[0][-1]] = (*out.get(rule[0][-1], ()), rule)
+    return out
+
+
+_VERB_RULES_BY_LAST = _by_last_letter(_VERB_RULES)
+_NOUN_RULES_BY_LAST = _by_last_letter(_NOUN_RULES)
 NONE = "-"
 """The value of a class that does not apply (not a verb, not a noun)."""
 
@@ -62,14 +79,15 @@ def _lemma(
     word: str,
     table: Mapping[str, Any],
     exceptions: Mapping[str, str],
-    rules: tuple[tuple[str, str], ...],
+    rules: Mapping[str, tuple[tuple[str, str], ...]],
 ) -> str | None:
+    """WordNet's *morphy* lemma of ``word`` in ``table`` (``rules``: by last letter)."""
     exc = exceptions.get(word)
     if exc is not None:
         return exc
     if word in table:
         return word
-    for suffix, repl in rules:
+    for suffix, repl in rules.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) > len(suffix):
             cand = word[: -len(suffix)] + repl
             if cand in table:
@@ -128,8 +146,8 @@ class WordClasses:
         got = memo.get(word)
         if got is not None:
             return got
-        v = _lemma(word, self.verbs, self.verb_exceptions, _VERB_RULES)
-        n = _lemma(word, self.nouns, self.noun_exceptions, _NOUN_RULES)
+        v = _lemma(word, self.verbs, self.verb_exceptions, _VERB_RULES_BY_LAST)
+        n = _lemma(word, self.nouns, self.noun_exceptions, _NOUN_RULES_BY_LAST)
         vrow = self.verbs[v] if v is not None else (NONE, NONE, NONE)
         nrow = self.nouns[n] if n is not None else (NONE, NONE)
         got = (vrow[0], vrow[2], nrow[0], vrow[1])

@@ -74,8 +74,9 @@ def sentence_spans(text: str, *, body_start: int = 0) -> list[tuple[int, int]]:
     punkt = _punkt()
     for line in RE_LINE.finditer(text, body_start):
         base = line.start()
-        for s, e in punkt.span_tokenize(line.group()):
-            piece = line.group()[s:e]
+        paragraph = line.group()
+        for s, e in punkt.span_tokenize(paragraph):
+            piece = paragraph[s:e]
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece) - len(piece.rstrip())
             if e - trail > s + lead:

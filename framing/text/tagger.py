@@ -33,7 +33,6 @@ import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import chain, compress, repeat
-from operator import not_
 from pathlib import Path
 from typing import Any
 
@@ -398,12 +397,18 @@ class _DenseWeights:
         # ~150,000 features, and the full matrix (~60 MB) took a third of a second to fill.
         # Row 0 stays zeros: the row of a feature the model has no weights for.
         self.index: dict[str, int] = {}  # feature -> its row in matrix
-        self.matrix = np.zeros((1024, len(self.labels)), dtype=np.float64)
+        # Room for a row per feature of the model from the start, so the matrix is never
+        # grown (copied) as articles bring new features. The zeros are the operating
+        # system's untouched pages (an allocation this large is mapped, not cleared): rows
+        # are filled in order, so only the pages of the rows made so far are ever resident.
+        n_rows = 1 + (len(self._sparse.features) if self._sparse is not None else len(weights))
+        self.matrix = np.zeros((n_rows, len(self.labels)), dtype=np.float64)
         self.max_abs = 0.0
         """The largest absolute weight in the rows made so far."""
-        # Features looked up and found to have no weights (most word pairs): not looked up
-        # in the model again. Cleared when it holds more than _MAX_ABSENT.
-        self._absent: set[str] = set()
+        # How many features of index have no weights (row 0): they are dropped from index
+        # when there are more than _MAX_ABSENT.
+        self._n_absent = 0
+        self._next_row = 1  # the row the next feature with weights gets
 
     def _known(self, feature: str) -> bool:
         if self._sparse is not None:
@@ -417,21 +422,21 @@ class _DenseWeights:
             if not self._known(feature):
                 return None
             r = self.rows_of((feature,))[0]
-        return r
+        return r or None
 
     def rows_of(self, features: Sequence[str]) -> list[int]:
         """The rows of ``features`` in :attr:`matrix` (0, the row of zeros, for a feature
-        the model has no weights for); the new ones are filled together."""
+        the model has no weights for); the new ones are filled together.
+
+        :attr:`index` also keeps the features found to have no weights (most word pairs),
+        on row 0, so that features met before are one look-up each.
+        """
         get = self.index.get
-        rows = list(map(get, features, repeat(0)))
-        if 0 not in rows:
+        rows = list(map(get, features, repeat(-1)))
+        if -1 not in rows:
             return rows
-        # the features not in the matrix yet and not known to have no weights, each once
-        absent = self._absent
-        unseen = dict.fromkeys(compress(features, map(not_, rows)))
-        missing = [f for f in unseen if f not in absent]
-        if not missing:
-            return rows
+        # the features looked up for the first time, each once
+        missing = list(dict.fromkeys(compress(features, map((-1).__eq__, rows))))
         # their place in the model's arrays (one look-up each; None: no weights)
         sparse = self._sparse
         if sparse is not None:
@@ -441,13 +446,17 @@ class _DenseWeights:
             places = [0 if f in weights else None for f in missing]
         new = [f for f, k in zip(missing, places, strict=True) if k is not None]
         if len(new) < len(missing):
-            if len(absent) > _MAX_ABSENT:
-                absent.clear()
-            absent.update([f for f, k in zip(missing, places, strict=True) if k is None])
+            if self._n_absent > _MAX_ABSENT:  # forget the features without weights
+                self.index = {f: r for f, r in self.index.items() if r}
+                self._n_absent = 0
+            absent = [f for f, k in zip(missing, places, strict=True) if k is None]
+            self.index.update(zip(absent, repeat(0)))
+            self._n_absent += len(absent)
+            get = self.index.get
         if not new:
-            return rows
+            return list(map(get, features, repeat(0)))
         index = self.index
-        first = len(index) + 1
+        first = self._next_row
         need = first + len(new)
         if need > len(self.matrix):
             grown = np.zeros((max(need, 2 * len(self.matrix)), len(self.labels)))
@@ -479,6 +488,7 @@ class _DenseWeights:
             self.matrix[np.repeat(np.arange(first, need), count), cols] = vals
             self.max_abs = max(self.max_abs, float(np.abs(vals).max()))
         index.update(zip(new, range(first, need), strict=True))
+        self._next_row = need
         return list(map(get, features, repeat(0)))
 
     def predict(self, features: list[str]) -> str:
@@ -646,7 +656,7 @@ class _Scorer:
             features += (
                 "i-1 tag " + prev,
                 "i-2 tag " + prev2,
-                "i tag+i-2 tag " + prev + " " + prev2,
+                f"i tag+i-2 tag {prev} {prev2}",
             )
         block = self._gather(features, 3)
         first = self.pair.reserve(pairs)
@@ -688,10 +698,11 @@ class _Scorer:
     def _ids(self, table: _VectorTable, keys: Sequence[Any], add: Any) -> np.ndarray:
         """The indices of ``keys`` in ``table``, adding the new ones with ``add``."""
         ids = table.ids
-        new = [k for k in dict.fromkeys(keys) if k not in ids]
-        if new:
-            add(new)
-        return np.array(list(map(ids.__getitem__, keys)), dtype=np.intp)
+        got = list(map(ids.get, keys, repeat(-1)))
+        if -1 in got:
+            add([k for k in dict.fromkeys(keys) if k not in ids])
+            got = list(map(ids.__getitem__, keys))
+        return np.fromiter(got, dtype=np.intp, count=len(got))
 
     def _decode(
         self, todo: list[int], context: list[str], raw: list[str], tags: list[str | None]
@@ -705,9 +716,9 @@ class _Scorer:
         for p in todo:
             w, w1, sh = context[p], context[p - 1], shapes[p]
             names += (
-                "i-1 shape+i shape+i+1 shape " + shapes[p - 1] + " " + sh + " " + shapes[p + 1],
-                "i word+i+1 word " + w + " " + context[p + 1],
-                "i-1 word+i word " + w1 + " " + w,
+                f"i-1 shape+i shape+i+1 shape {shapes[p - 1]} {sh} {shapes[p + 1]}",
+                f"i word+i+1 word {w} {context[p + 1]}",
+                f"i-1 word+i word {w1} {w}",
             )
             depth[p] = 1 + max(depth[p - 1], depth[p - 2])
         statics = self.dense.rows_of(names)
@@ -729,24 +740,19 @@ class _Scorer:
         prev_rows = self.prev_rows
         for d in sorted(waves):
             wave = waves[d]
-            pairs: list[tuple[str, str]] = []
-            keys: list[tuple[str, str]] = []
-            new: dict[tuple[str, str], int] = {}  # (previous tag, word) met first -> position
-            for i in wave:
-                p = todo[i]
-                prev = tags[p - 1]
-                pairs.append((prev, tags[p - 2]))  # type: ignore[arg-type]
-                key = (prev, raw[p])
-                keys.append(key)  # type: ignore[arg-type]
-                if key not in prev_rows and key not in new:
-                    new[key] = p  # type: ignore[index]
+            ps = list(map(todo.__getitem__, wave))  # the wave's positions
+            prevs = [tags[p - 1] for p in ps]
+            pairs = list(zip(prevs, [tags[p - 2] for p in ps], strict=True))
+            keys = list(zip(prevs, map(raw.__getitem__, ps), strict=True))
+            # (previous tag, word) met first -> a position of it (any: the word is the key's)
+            new = {k: p for k, p in zip(keys, ps, strict=True) if k not in prev_rows}
             if new:  # the three (previous tag, word) features of all new keys at once
                 names = []
                 for (prev, word), p in new.items():
                     names += (
-                        "i-1 tag+i word " + prev + " " + context[p],
-                        "i-1 tag+i shape " + prev + " " + shapes[p],
-                        "i-1 tag+i suffix " + prev + " " + word[-3:],
+                        f"i-1 tag+i word {prev} {context[p]}",
+                        f"i-1 tag+i shape {prev} {shapes[p]}",
+                        f"i-1 tag+i suffix {prev} {word[-3:]}",
                     )
                 got = self.dense.rows_of(names)
                 for x, key in enumerate(new):
@@ -760,8 +766,7 @@ class _Scorer:
             top = scores[np.arange(len(wave)), best]
             margin = self.margin_scale * max(1.0, self.dense.max_abs)
             close = (scores >= (top - margin)[:, None]).sum(axis=1) > 1
-            for i, b, tie in zip(wave, best.tolist(), close.tolist(), strict=True):
-                p = todo[i]
+            for p, b, tie in zip(ps, best.tolist(), close.tolist(), strict=True):
                 if tie:  # re-scored in NLTK's order
                     prev, prev2 = tags[p - 1], tags[p - 2]
                     names = _feature_names(p, raw[p], context, shapes, prev, prev2)  # type: ignore[arg-type]

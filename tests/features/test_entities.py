@@ -36,3 +36,22 @@ def test_canonical_lookup():
     assert canonical_entity("Teheran") == ("place", "Tehran")
     assert canonical_entity("IRGC") == ("organisation", "Islamic Revolutionary Guard Corps")
     assert canonical_entity("Gotham") is None
+
+
+def test_runs_join_of_the_for_inside_a_sentence_only():
+    from framing.types import Article
+
+    text = (
+        "Reporters met the Bank of England and Smith. Jones of Leeds spoke. "
+        "Sam Hill said Lee of.\nTom Lane arrived"
+    )
+    doc = process(Article(id="a", outlet="X", text=text))
+    toks = doc.tokens
+    runs = [" ".join(t.text for t in toks[i:j]) for i, j in EntityFeatures()._runs(doc)]
+    # read off the text: "of" joins two proper nouns (NNP) of one
+    # sentence; a run ends at a lower-case word, at the end of a sentence, at a line break,
+    # and "of" with no proper noun after it joins nothing
+    assert "Bank of England" in runs
+    assert "Smith" in runs and "Sam Hill" in runs and "Tom Lane" in runs
+    assert "Lee" in runs and not any(r.endswith(" of") for r in runs)
+    assert not any("Smith Jones" in r or "Lee Tom" in r for r in runs)

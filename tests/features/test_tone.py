@@ -88,3 +88,88 @@ def test_polnear_sentences_score_as_nltk(shared_data):
     arts = [Article(id=p.stem, outlet="p", text=p.read_text(encoding="utf-8")) for p in files]
     for s in _sentences(*arts):
         assert fast.polarity_scores(s) == ref.polarity_scores(s), s
+
+
+def test_fast_vader_rules_equal_nltk_on_generated_sentences():
+    # Sentences drawn (fixed seed) from words that set off every rule of sentiment_valence:
+    # negations (NEGATE words, "n't"), boosters and dampeners in capitals or not, "never so",
+    # "never this", "least" / "at least" / "very least", "but", "kind of", idioms and
+    # booster bigrams, lexicon words in capitals; NLTK's analyzer is the reference.
+    import random
+
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from framing.features.tone import load_vader
+
+    fast = load_vader()[0]
+    ref = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+    ref.lexicon, ref.constants = fast.lexicon, fast.constants
+    vocab = [
+        "good",
+        "GOOD",
+        "bad",
+        "BAD",
+        "kill",
+        "killed",
+        "love",
+        "hate",
+        "great",
+        "sad",
+        "not",
+        "NOT",
+        "never",
+        "Never",
+        "isn't",
+        "don't",
+        "cannot",
+        "without",
+        "aint",
+        "very",
+        "VERY",
+        "extremely",
+        "hardly",
+        "barely",
+        "slightly",
+        "kind",
+        "of",
+        "sort",
+        "so",
+        "this",
+        "least",
+        "at",
+        "but",
+        "BUT",
+        "the",
+        "shit",
+        "bomb",
+        "kiss",
+        "death",
+        "cut",
+        "mustard",
+        "yeah",
+        "right",
+        "hand",
+        "to",
+        "mouth",
+        "bad",
+        "ass",
+        "envoy",
+        "Musk",
+        "said",
+        "gotn't",
+        "Xn'T",
+        ",",
+        "!",
+        "?",
+        "good!!",
+        "(bad)",
+        "“sad”",
+        "no",
+        "nor",
+        "LOL",
+    ]
+    rng = random.Random(8)
+    for _ in range(4000):
+        words = rng.choices(vocab, k=rng.randint(1, 14))
+        sentence = " ".join(words)
+        assert fast.polarity_scores(sentence) == ref.polarity_scores(sentence), sentence

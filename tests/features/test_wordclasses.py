@@ -57,8 +57,6 @@ def mini_wordnet(tmp_path: Path) -> Path:
     return tmp_path
 
 
-
-
 def test_build_reads_classes_frames_and_exceptions(build_script, mini_wordnet):
     table = build_script.build(mini_wordnet)
     # "say": first sense communication with a that-clause frame (26), second sense social
@@ -124,3 +122,69 @@ def test_shipped_table_is_in_the_manifest():
     rec = next(m for m in manifest["models"] if m["name"] == "wordclasses-wordnet.en")
     assert f"{rec['name']}@{rec['version']}" == TABLE_ID
     assert "WordNet" in rec["licence"]
+
+
+def _morphy_all_rules(word, table, exceptions, rules):
+    # WordNet's morphy as written in morph.c: every rule tried in order
+    if word in exceptions:
+        return exceptions[word]
+    if word in table:
+        return word
+    for suffix, repl in rules:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            cand = word[: -len(suffix)] + repl
+            if cand in table:
+                return cand
+    return None
+
+
+def test_lemma_by_last_letter_equals_trying_every_rule(troib, ians):
+    from framing.features.wordclasses import (
+        _NOUN_RULES,
+        _NOUN_RULES_BY_LAST,
+        _VERB_RULES,
+        _VERB_RULES_BY_LAST,
+        _lemma,
+    )
+    from framing.text import process
+
+    wc = load_word_classes()
+    words = {t.text.lower() for a in (troib, ians) for t in process(a, tag=False).tokens}
+    # forms for every rule (and words too short for a suffix), plus odd tokens
+    words |= {
+        "claims",
+        "denies",
+        "does",
+        "goes",
+        "believed",
+        "hoped",
+        "saying",
+        "making",
+        "cities",
+        "buses",
+        "boxes",
+        "buzzes",
+        "churches",
+        "dishes",
+        "women",
+        "men",
+        "s",
+        "es",
+        "ies",
+        "ing",
+        "ed",
+        "",
+        "’s",
+        "u.s.",
+        "x",
+        "ss",
+        "anxieties",
+    }
+    assert len(words) > 300
+    for w in sorted(words):
+        assert _lemma(w, wc.verbs, wc.verb_exceptions, _VERB_RULES_BY_LAST) == (
+            _morphy_all_rules(w, wc.verbs, wc.verb_exceptions, _VERB_RULES)
+        ), w
+        assert _lemma(w, wc.nouns, wc.noun_exceptions, _NOUN_RULES_BY_LAST) == (
+            _morphy_all_rules(w, wc.nouns, wc.noun_exceptions, _NOUN_RULES)
+        ), w

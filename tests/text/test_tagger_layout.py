@@ -72,6 +72,42 @@ def test_features_without_weights_stay_on_the_row_of_zeros_when_asked_again():
         assert dense.row_of("nope") is None
 
 
+def test_features_without_weights_forgotten_past_the_limit_stay_on_row_zero(monkeypatch):
+    # past _MAX_ABSENT remembered features without weights, they are forgotten (and looked
+    # up again when asked): rows with weights keep their place, the others stay on row 0
+    from framing.text import tagger as tagger_module
+
+    monkeypatch.setattr(tagger_module, "_MAX_ABSENT", 2)
+    for weights in (WEIGHTS, _SparseWeights.from_dicts(WEIGHTS, TAGS)):
+        dense = _DenseWeights(weights, TAGS)
+        said, bias = dense.rows_of(["i word said", "bias"])
+        for k in range(6):  # three rounds of forgetting
+            extra = [f"nope {k} {j}" for j in range(3)]
+            rows = dense.rows_of([*extra, "i word said", "bias", "nope 0 0"])
+            assert rows == [0, 0, 0, said, bias, 0]
+        assert len(dense.index) <= 2 + 2 + 3 + 1  # two with weights, at most the rest
+        assert dense.matrix[said].tolist() == [0.0, 0.0, 0.0, 3.0]
+        assert dense.row_of("nope 0 0") is None and dense.row_of("bias") == bias
+        # a feature with weights met after the forgetting gets a new row, not row 0 or a
+        # row already given
+        rows = dense.rows_of(["i suffix aid", "nope x"])
+        assert rows[0] not in (0, said, bias) and rows[1] == 0
+        assert dense.matrix[rows[0]].tolist() == [0.125, -1.0, 0.0, 1.0]
+
+
+def test_tags_do_not_depend_on_forgetting_features_without_weights(monkeypatch, troib, ians):
+    from framing.text import tagger as tagger_module
+
+    shipped = load_tagger()
+    docs = [process(a, tag=False) for a in (troib, ians)]
+    sentences = [[[t.text for t in d.tokens_of(s.index)] for s in d.sentences] for d in docs]
+    expected = [shipped.tag_sentences(x) for x in sentences]
+    monkeypatch.setattr(tagger_module, "_MAX_ABSENT", 50)
+    fresh = PosTagger.from_file(_shipped())  # its own dense rows and caches
+    for _ in range(2):
+        assert [fresh.tag_sentences(x) for x in sentences] == expected
+
+
 def test_the_shipped_file_holds_flat_arrays():
     raw = json.loads(gzip.decompress(Path(_shipped()).read_bytes()))
     assert "weights" not in raw
