@@ -864,25 +864,42 @@ def feature_tables(
     }
 
 
+def group_arrays(
+    groups: Sequence[Any], arities: Sequence[int], n_values: int, n_rows: int
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The stored template groups (``[value ids, rows]``, one per arity) as arrays, checked:
+    per group the value ids ``[entries, arity]`` (each below ``n_values``) and the weight
+    row of each entry (each below ``n_rows``).
+
+    Raises
+    ------
+    ValueError
+        A group's ids and rows do not match or point outside the vocabulary or the weights.
+    """
+    vals, rows = [], []
+    for arity, (codes, rws) in zip(arities, groups, strict=True):
+        r = np.asarray(rws, dtype=np.int64)
+        v = np.asarray(codes, dtype=np.int64)
+        if arity < 1 or v.ndim != 1 or r.ndim != 1 or len(v) != arity * len(r):
+            raise ValueError("a group's value ids do not match its rows")
+        if len(r) and (r.min() < 0 or r.max() >= n_rows):
+            raise ValueError(f"a row is outside the weight matrix ({n_rows} rows)")
+        if len(v) and (v.min() < 0 or v.max() >= n_values):
+            raise ValueError("a value id is outside the vocabulary")
+        vals.append(v.reshape(len(r), arity))
+        rows.append(r)
+    return vals, rows
+
+
 def _table_arrays(
     tables: Mapping[str, Any], n_names: int
 ) -> tuple[list[tuple[str, int]], list[np.ndarray], list[np.ndarray]]:
     """The templates, value ids ``[names, arity]`` and rows of each group, checked."""
     try:
         templates = [(str(p), int(a)) for p, a in tables["templates"]]
-        n_values = len(tables["values"])
-        vals, rows = [], []
-        for (_, a), (codes, rws) in zip(templates, tables["groups"], strict=True):
-            r = np.asarray(rws, dtype=np.int64)
-            v = np.asarray(codes, dtype=np.int64)
-            if a < 1 or v.ndim != 1 or r.ndim != 1 or len(v) != a * len(r):
-                raise ValueError("a group's value ids do not match its rows")
-            if len(r) and (r.min() < 0 or r.max() >= n_names):
-                raise ValueError("a row is outside the weight matrix")
-            if len(v) and (v.min() < 0 or v.max() >= n_values):
-                raise ValueError("a value id is outside the vocabulary")
-            vals.append(v.reshape(len(r), a))
-            rows.append(r)
+        vals, rows = group_arrays(
+            tables["groups"], [a for _, a in templates], len(tables["values"]), n_names
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError(
             f"the cue model's feature tables are malformed ({exc}); convert the model file "

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from framing.errors import ValidationError
-from framing.features._cue_vectors import _gc_paused, _KeyTable, _parse_names
+from framing.features._cue_vectors import _gc_paused, _KeyTable, _parse_names, group_arrays
 
 if TYPE_CHECKING:
     from framing.features.loaded_model import _TokenScorer
@@ -101,18 +101,9 @@ def _parsed_or_parse(
     try:
         values = stored["values"]
         w = np.asarray(stored["weights"], dtype=np.float64)
-        vals, rows = [], []
-        for a, (codes, rws) in zip(arity.values(), stored["groups"], strict=True):
-            v = np.asarray(codes, dtype=np.int64)
-            r = np.asarray(rws, dtype=np.int64)
-            if w.ndim != 1 or v.ndim != 1 or r.ndim != 1 or len(v) != a * len(r):
-                raise ValueError("a template's value ids do not match its rows")
-            if len(v) and (v.min() < 0 or v.max() >= len(values)):
-                raise ValueError("a value id is outside the vocabulary")
-            if len(r) and (r.min() < 0 or r.max() >= len(w)):
-                raise ValueError("a row is outside the weights")
-            vals.append(v.reshape(len(r), a))
-            rows.append(r)
+        if w.ndim != 1:
+            raise ValueError("the weights are not a flat list")
+        vals, rows = group_arrays(stored["groups"], list(arity.values()), len(values), len(w))
     except (KeyError, TypeError, ValueError) as exc:
         raise ValidationError(
             f"the loaded-language model's parsed {kind} tables are malformed ({exc}); "

@@ -34,13 +34,8 @@ def test_sklearn_access(troib, ians):
     assert frame.shape == (2, 2)
 
 
-def _sentences(*articles):
-    return [s.text for a in articles for s in process(a, tag=False).sentences]
-
-
-def test_fast_vader_scores_equal_nltk_analyzer(troib, ians):
-    # the analyzer keeps NLTK's scoring and finds the words faster; NLTK's own analyzer, with
-    # the same lexicon, is the reference (PUNC_LIST marks glued to words are stripped)
+def _fast_and_reference():
+    """Our VADER analyzer and NLTK's own, given the same lexicon and constants."""
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
     from framing.features.tone import load_vader
@@ -48,6 +43,17 @@ def test_fast_vader_scores_equal_nltk_analyzer(troib, ians):
     fast = load_vader()[0]
     ref = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
     ref.lexicon, ref.constants = fast.lexicon, fast.constants
+    return fast, ref
+
+
+def _sentences(*articles):
+    return [s.text for a in articles for s in process(a, tag=False).sentences]
+
+
+def test_fast_vader_scores_equal_nltk_analyzer(troib, ians):
+    # the analyzer keeps NLTK's scoring and finds the words faster; NLTK's own analyzer, with
+    # the same lexicon, is the reference (PUNC_LIST marks glued to words are stripped)
+    fast, ref = _fast_and_reference()
     extra = [
         "Great, (really) good!!",
         "!!! WOW... it is NOT bad, ,good; 'nice' \"fine\" kind of sad?!?",
@@ -76,14 +82,9 @@ def test_fast_vader_strips_list_marks_only():
 
 
 def test_polnear_sentences_score_as_nltk(shared_data):
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
-
-    from framing.features.tone import load_vader
     from framing.types import Article
 
-    fast = load_vader()[0]
-    ref = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
-    ref.lexicon, ref.constants = fast.lexicon, fast.constants
+    fast, ref = _fast_and_reference()
     files = sorted((shared_data / "polnear" / "data" / "dev").rglob("*.txt"))[:20]
     arts = [Article(id=p.stem, outlet="p", text=p.read_text(encoding="utf-8")) for p in files]
     for s in _sentences(*arts):
@@ -97,13 +98,7 @@ def test_fast_vader_rules_equal_nltk_on_generated_sentences():
     # booster bigrams, lexicon words in capitals; NLTK's analyzer is the reference.
     import random
 
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
-
-    from framing.features.tone import load_vader
-
-    fast = load_vader()[0]
-    ref = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
-    ref.lexicon, ref.constants = fast.lexicon, fast.constants
+    fast, ref = _fast_and_reference()
     vocab = [
         "good",
         "GOOD",
