@@ -77,11 +77,12 @@ def test_cleared_caches_give_the_same_tags(ians: Article) -> None:
 
     tagger = load_tagger()
     scorer = _Scorer(tagger._dense, tagger._tagdict)
-    for table in (scorer.own, scorer.near, scorer.shape, scorer.pair):
+    for table in (scorer.own, scorer.near, scorer.shape, scorer.pair, scorer.prev_word):
         table.max_kept = 3
     sentences = _sentences(ians)
     assert [scorer.tag([words])[0] for words in sentences] == [_reference(w) for w in sentences]
     assert len(scorer.near.ids) < 100  # it was cleared
+    assert len(scorer.prev_word.ids) < 100
 
 
 def test_static_rows_match_the_feature_names(troib: Article) -> None:
