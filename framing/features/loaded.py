@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from framing.features.base import SpanExtractor, rate_metrics, word_count
+from framing.features.base import SpanExtractor, rate_metrics, sentence_tokens, word_count
 from framing.features.loaded_model import (
     MODEL_FILE,
     LoadedModel,
@@ -216,8 +216,7 @@ class LoadedLanguageFeatures(SpanExtractor):
         text = doc.text
         lex_rule = f"lexicon:{self.lexicon_.id}:"
         per_sentence: list[tuple[int, tuple[Token, ...], list[str], list, list, list]] = []
-        for sent in doc.sentences:
-            toks = doc.tokens_of(sent.index)
+        for sent, toks in zip(doc.sentences, sentence_tokens(doc), strict=True):
             words = [t.text for t in toks]
             covered = [False] * len(toks)
             cats: list[str | None] = [None] * len(toks)
