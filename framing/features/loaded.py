@@ -312,8 +312,16 @@ class LoadedLanguageFeatures(SpanExtractor):
         text = doc.text
         out = []
         for q in doc.quotes:
-            inner = [m.group() for m in RE_TOKEN.finditer(q.text[1:-1])]
-            n_words = sum(1 for w in inner if _is_word(w))
+            # the tokens of the quotation, read only until it has too many words to be one
+            inner: list[str] = []
+            n_words = 0
+            for m in RE_TOKEN.finditer(q.text[1:-1]):
+                w = m.group()
+                inner.append(w)
+                if _is_word(w):
+                    n_words += 1
+                    if n_words > _MAX_SCARE_WORDS:
+                        break
             if not 1 <= n_words <= _MAX_SCARE_WORDS or any(w in {",", "?", "!"} for w in inner):
                 continue
             before = text[max(0, q.start - _CUE_WINDOW) : q.start]
