@@ -80,3 +80,12 @@ RE_WHITESPACE_RUN = re.compile(r"\s\s+")
 #: straight double quotes, guillemet, backtick, straight and curly single quotes. The
 #: scanner jumps from one to the next.
 RE_QUOTE_MARK = re.compile("[\u201c\"\u201e\u00ab`'\u2018]")
+
+# --- text: Punkt on the standard-library engine ----------------------------------------
+#: The character classes of NLTK's Punkt patterns, matched against one character:
+#: framing.text.segment runs Punkt's own patterns on this (standard-library) engine only for
+#: texts whose every character the ``regex`` engine, which NLTK runs them on, classes alike
+#: (compiled there from these same sources).
+RE_CHAR_SPACE = re.compile(r"\s")
+RE_CHAR_DIGIT = re.compile(r"\d")
+RE_CHAR_WORD = re.compile(r"\w")

@@ -17,6 +17,7 @@ import heapq
 from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -45,6 +46,10 @@ LONG_SENTENCE_CHARS = 2_000
 About twice the longest sentence of the PolNeAR train and dev articles and the seed story
 (979 characters), so the cut never applies to real news copy.
 """
+
+
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_TEXT, _POS, _START = attrgetter("text"), attrgetter("pos"), attrgetter("start")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -116,14 +121,14 @@ class _Engine(SourceTyping):
         # "Breaking: ...", "BYLINE: ...": line-initial labels that name no speaker
         self.layout_labels = cw.get("layout_label", frozenset())
         self.toks = toks = doc.tokens
-        texts = [t.text for t in toks]
-        tags = [t.pos for t in toks]
-        self.lows = [w.lower() for w in texts]
+        texts = list(map(_TEXT, toks))
+        tags = list(map(_POS, toks))
+        self.lows = list(map(str.lower, texts))
         self.tagged = any(tags)
         self.min_quote_words = min_quote_words
         n = len(toks)
         # token start offsets, for binary searches by offset
-        self.tok_starts = starts = [t.start for t in toks]
+        self.tok_starts = starts = list(map(_START, toks))
         # sentence token bounds (runs of tokens with the same sentence index)
         self.sent_lo = [0] * n
         self.sent_hi = [0] * n
@@ -157,16 +162,18 @@ class _Engine(SourceTyping):
             self.newlines.append(nl)
             nl = self.text.find("\n", nl + 1)
         # punctuation tokens (no letter or digit)
-        self.punct = [_is_punct(w) for w in texts]
+        self.punct = punct = list(map(_is_punct, texts))
         # first word (non-punctuation) token at or after each token
-        self.next_word = [n] * (n + 1)
+        self.next_word = next_word = [n] * (n + 1)
         for k in range(n - 1, -1, -1):
-            self.next_word[k] = k if not self.punct[k] else self.next_word[k + 1]
-        # first finite verb of each sentence (by its first token)
+            next_word[k] = k if not punct[k] else next_word[k + 1]
+        # first finite verb of each sentence (by its first token): the finite verbs from the
+        # last one back, so that the first one of a sentence is the one kept
         self.first_finite: dict[int, int] = {}
-        for k in range(n - 1, -1, -1):
-            if tags[k] in ("VBD", "VBZ", "VBP", "MD"):
-                self.first_finite[self.sent_lo[k]] = k
+        finite = [k for k, tag in enumerate(tags) if tag in _FINITE_TAGS]
+        sent_lo = self.sent_lo
+        for k in reversed(finite):
+            self.first_finite[sent_lo[k]] = k
         self.rels: list[_Rel] = []
         self.taken: set[int] = set()
         self._cue_starts: list[int] = []  # sorted starts of the learned cues (set by run)

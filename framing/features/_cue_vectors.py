@@ -727,10 +727,16 @@ class _KeyTable:
     def get(self, queries: np.ndarray, default: int = -1) -> np.ndarray:
         """The value of each query key (``default`` for keys not in the table, or < 0)."""
         queries = np.asarray(queries, dtype=np.int64)
-        out = np.full(len(queries), default, dtype=np.int64)
-        home = self._home(queries)
-        todo = np.flatnonzero(queries >= 0)
-        for probe in range(self._probes):
+        home = self._home(queries)  # below the table's size: the first probe's slot
+        # The first probe of every query at once, without index arrays: most keys sit in
+        # their home slot. A negative query never matches (an empty slot holds -1).
+        found = self._keys[home]
+        valid = queries >= 0
+        hit = (found == queries) & valid
+        out = self._values[home].astype(np.int64)
+        out[~hit] = default
+        todo = np.flatnonzero(valid & ~hit & (found != -1))
+        for probe in range(1, self._probes):
             if not len(todo):
                 break
             slot = (home[todo] + probe) & self._mask

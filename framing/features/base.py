@@ -18,6 +18,7 @@ what ``check_is_fitted`` asks; scikit-learn is imported only when scikit-learn c
 from __future__ import annotations
 
 import inspect
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
@@ -27,9 +28,9 @@ import numpy as np
 
 from framing.features.lexical import _is_word_text
 from framing.text import VoiceMap, process
-from framing.types import Article, Document, Span
+from framing.types import Article, Document, Span, Token
 
-__all__ = ["SpanExtractor", "as_document", "rate_metrics", "word_count"]
+__all__ = ["SpanExtractor", "as_document", "rate_metrics", "sentence_tokens", "word_count"]
 
 
 def as_document(item: Article | Document) -> Document:
@@ -61,6 +62,30 @@ def word_count(doc: Document) -> int:
     n = sum(map(_is_word_text, map(_text_of, doc.tokens)))
     _last_word_count = (doc, n)
     return n
+
+
+_last_sentence_tokens: tuple[Document | None, tuple[tuple[Token, ...], ...]] = (None, ())
+_start_of = attrgetter("start")
+
+
+def sentence_tokens(doc: Document) -> tuple[tuple[Token, ...], ...]:
+    """The tokens of every sentence of ``doc``: ``Document.tokens_of`` of each, in order.
+
+    Found with one list of token offsets (``Document.tokens_of`` bisects the tokens with a
+    key function, a Python call per step); the answer for the last document asked about
+    is kept, as hedging, loaded language and tone each go through the sentences.
+    """
+    global _last_sentence_tokens
+    last_doc, last = _last_sentence_tokens
+    if last_doc is doc:
+        return last
+    tokens = doc.tokens
+    starts = list(map(_start_of, tokens))
+    out = tuple(
+        tokens[bisect_left(starts, s.start) : bisect_left(starts, s.end)] for s in doc.sentences
+    )
+    _last_sentence_tokens = (doc, out)
+    return out
 
 
 def rate_metrics(

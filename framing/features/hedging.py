@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from framing.features.base import SpanExtractor, rate_metrics, word_count
+from framing.features.base import SpanExtractor, rate_metrics, sentence_tokens, word_count
 from framing.lexicons import Lexicon, load_lexicon
 from framing.text import VoiceMap
 from framing.types import Document, Sentence, Span, Token
@@ -360,8 +360,7 @@ class StanceMatcher:
         """
         out: list[Span] = []
         index = self.index
-        for sent in doc.sentences:
-            toks = doc.tokens_of(sent.index)
+        for sent, toks in zip(doc.sentences, sentence_tokens(doc), strict=True):
             low = [_norm(t.text) for t in toks]
             i = floor = 0
             while i < len(toks):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from framing.features.base import SpanExtractor, rate_metrics, word_count
+from framing.features.base import SpanExtractor, rate_metrics, sentence_tokens, word_count
 from framing.features.loaded_model import (
     MODEL_FILE,
     LoadedModel,
@@ -216,8 +216,7 @@ class LoadedLanguageFeatures(SpanExtractor):
         text = doc.text
         lex_rule = f"lexicon:{self.lexicon_.id}:"
         per_sentence: list[tuple[int, tuple[Token, ...], list[str], list, list, list]] = []
-        for sent in doc.sentences:
-            toks = doc.tokens_of(sent.index)
+        for sent, toks in zip(doc.sentences, sentence_tokens(doc), strict=True):
             words = [t.text for t in toks]
             covered = [False] * len(toks)
             cats: list[str | None] = [None] * len(toks)
@@ -313,8 +312,16 @@ class LoadedLanguageFeatures(SpanExtractor):
         text = doc.text
         out = []
         for q in doc.quotes:
-            inner = [m.group() for m in RE_TOKEN.finditer(q.text[1:-1])]
-            n_words = sum(1 for w in inner if _is_word(w))
+            # the tokens of the quotation, read only until it has too many words to be one
+            inner: list[str] = []
+            n_words = 0
+            for m in RE_TOKEN.finditer(q.text[1:-1]):
+                w = m.group()
+                inner.append(w)
+                if _is_word(w):
+                    n_words += 1
+                    if n_words > _MAX_SCARE_WORDS:
+                        break
             if not 1 <= n_words <= _MAX_SCARE_WORDS or any(w in {",", "?", "!"} for w in inner):
                 continue
             before = text[max(0, q.start - _CUE_WINDOW) : q.start]

@@ -22,7 +22,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import ModelNotFoundError
-from framing.features.base import SpanExtractor, rate_metrics
+from framing.features.base import SpanExtractor, rate_metrics, sentence_tokens
 from framing.text import VoiceMap
 from framing.text._nltk import import_light
 from framing.types import Document, Span
@@ -289,12 +289,13 @@ class ToneFeatures(SpanExtractor):
     def find_spans(self, doc: Document, voice: VoiceMap) -> list[Span]:
         lex = self.analyzer_.lexicon
         out = []
-        for sent, score in zip(doc.sentences, self.sentence_scores(doc), strict=True):
+        scores = self.sentence_scores(doc)
+        for sent, toks, score in zip(doc.sentences, sentence_tokens(doc), scores, strict=True):
             if abs(score) < self.threshold:
                 continue
             words = [
                 [t.start, t.end, v]
-                for t in doc.tokens_of(sent.index)
+                for t in toks
                 if (v := lex.get(t.text.lower())) is not None
             ]
             out.append(

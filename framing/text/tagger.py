@@ -32,7 +32,7 @@ import json
 import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -397,6 +397,14 @@ class _DenseWeights:
         # ~150,000 features, and the full matrix (~60 MB) took a third of a second to fill.
         # Row 0 stays zeros: the row of a feature the model has no weights for.
         self.index: dict[str, int] = {}  # feature -> its row in matrix
+        if self._sparse is not None:
+            # Every feature of the model file is in index from the start: its row once made,
+            # before that ``-2 - its place`` in the file's arrays. A feature met for the
+            # first time is then one look-up (not one here and one in the model's ids), and
+            # a feature the model does not have is simply absent (row 0 by default): nothing
+            # is remembered for it.
+            features = self._sparse.features
+            self.index = dict(zip(features, range(-2, -2 - len(features), -1), strict=True))
         # Room for a row per feature of the model from the start, so the matrix is never
         # grown (copied) as articles bring new features. The zeros are the operating
         # system's untouched pages (an allocation this large is mapped, not cleared): rows
@@ -418,7 +426,7 @@ class _DenseWeights:
     def row_of(self, feature: str) -> int | None:
         """The row of ``feature`` in :attr:`matrix`, or None if the model has no weights."""
         r = self.index.get(feature)
-        if r is None:
+        if r is None or r < 0:
             if not self._known(feature):
                 return None
             r = self.rows_of((feature,))[0]
@@ -429,8 +437,12 @@ class _DenseWeights:
         the model has no weights for); the new ones are filled together.
 
         :attr:`index` also keeps the features found to have no weights (most word pairs),
-        on row 0, so that features met before are one look-up each.
+        on row 0, so that features met before are one look-up each. (With the model file's
+        layout, :attr:`index` holds every feature of the model from the start:
+        :meth:`_sparse_rows_of`.)
         """
+        if self._sparse is not None:
+            return self._sparse_rows_of(features)
         get = self.index.get
         rows = list(map(get, features, repeat(-1)))
         if -1 not in rows:
@@ -486,6 +498,41 @@ class _DenseWeights:
             vals = np.array(val_list, dtype=np.float64)
         if len(vals):
             self.matrix[np.repeat(np.arange(first, need), count), cols] = vals
+            self.max_abs = max(self.max_abs, float(np.abs(vals).max()))
+        index.update(zip(new, range(first, need), strict=True))
+        self._next_row = need
+        return list(map(get, features, repeat(0)))
+
+    def _sparse_rows_of(self, features: Sequence[str]) -> list[int]:
+        """:meth:`rows_of` over the model file's arrays: one look-up per feature; the rows
+        of the features of the model met for the first time (``-2 - place`` in
+        :attr:`index`) are made together, in the order they are met."""
+        index = self.index
+        get = index.get
+        rows = list(map(get, features, repeat(0)))
+        if not rows or min(rows) >= 0:
+            return rows
+        # the features met first, in order, with their (negative) entries as read above
+        first_met = list(map((0).__gt__, rows))
+        pending = dict(zip(compress(features, first_met), compress(rows, first_met), strict=True))
+        new = list(pending)
+        sparse = self._sparse
+        assert sparse is not None
+        first = self._next_row
+        need = first + len(new)
+        if need > len(self.matrix):  # (only if threads made rows of the same feature)
+            grown = np.zeros((max(need, 2 * len(self.matrix)), len(self.labels)))
+            grown[:first] = self.matrix[:first]
+            self.matrix = grown
+        ids = -2 - np.fromiter(pending.values(), dtype=np.int64, count=len(new))
+        start = sparse.indptr[ids]
+        count = sparse.indptr[ids + 1] - start
+        # the positions of every weight of the new features in the flat arrays
+        at = np.arange(int(count.sum()), dtype=np.int64)
+        at += np.repeat(start - (np.cumsum(count) - count), count)
+        vals = sparse.values[at]
+        if len(vals):
+            self.matrix[np.repeat(np.arange(first, need), count), sparse.labels[at]] = vals
             self.max_abs = max(self.max_abs, float(np.abs(vals).max()))
         index.update(zip(new, range(first, need), strict=True))
         self._next_row = need
@@ -590,12 +637,16 @@ class _Scorer:
         self.near = _VectorTable((4, n), 1 << 14)  # a word as i-1 (word, suffix), i-2, i+1, i+2
         self.shape = _VectorTable((2, n), 1 << 14)  # a shape as i-1, i+1
         self.pair = _VectorTable((n,), 1 << 14)  # the tags i-1, i-2 and both
-        self.prev_rows: dict[tuple[str, str], tuple[int, int, int]] = {}  # (prev, word) ->
+        # the three (previous tag, word) features summed, by (previous tag, word): at most
+        # 32768 keys (12.8 MB); 240 news articles have about 34,000 distinct ones
+        self.prev_word = _VectorTable((n,), 1 << 15)
+        # rows of the tag-independent features of several tokens, by key (_static_rows)
+        self.shape3_rows: dict[tuple[str, str, str], int] = {}
 
     def row(self, feature: str) -> int:
         """The row of ``feature`` in the dense matrix, 0 (a row of zeros) if it has none."""
         r = self.dense.index.get(feature)
-        return r if r is not None else self.dense.row_of(feature) or 0
+        return r if r is not None and r >= 0 else self.dense.row_of(feature) or 0
 
     def _gather(self, features: list[str], width: int) -> np.ndarray:
         """Rows of ``features``, ``width`` per key: an array ``[keys, width, labels]``."""
@@ -662,10 +713,23 @@ class _Scorer:
         first = self.pair.reserve(pairs)
         self.pair.data[first : first + len(pairs)] = block.sum(axis=1)
 
+    def _add_prev_words(self, keys: list[tuple[str, str]]) -> None:
+        # the word's features as in _feature_names: normalised word, shape, raw suffix
+        features: list[str] = []
+        for prev, word in keys:
+            features += (
+                f"i-1 tag+i word {prev} {_cached_normalize(word)}",
+                f"i-1 tag+i shape {prev} {_cached_shape(word)}",
+                f"i-1 tag+i suffix {prev} {word[-3:]}",
+            )
+        block = self._gather(features, 3)
+        first = self.prev_word.reserve(keys)
+        self.prev_word.data[first : first + len(keys)] = block.sum(axis=1)
+
     def clear_if_large(self) -> None:
-        if len(self.prev_rows) > 1 << 16:
-            self.prev_rows = {}
-        for table in (self.own, self.near, self.shape, self.pair):
+        if len(self.shape3_rows) > 1 << 16:
+            self.shape3_rows = {}
+        for table in (self.own, self.near, self.shape, self.pair, self.prev_word):
             table.clear_if_large()
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -704,15 +768,44 @@ class _Scorer:
             got = list(map(ids.__getitem__, keys))
         return np.fromiter(got, dtype=np.intp, count=len(got))
 
-    def _decode(
-        self, todo: list[int], context: list[str], raw: list[str], tags: list[str | None]
-    ) -> None:
-        shapes = list(map(_cached_shape, raw))
-        near_of = self._ids(self.near, context, self._add_near)
-        shape_of = self._ids(self.shape, shapes, self._add_shapes)
-        own_of = self._ids(self.own, list(map(raw.__getitem__, todo)), self._add_own)
+    def _static_rows(self, todo: list[int], context: list[str], shapes: list[str]) -> list[int]:
+        """Rows of the three tag-independent features of several words at each position
+        of ``todo``: the shapes at p-1, p, p+1, the words at p, p+1 and at p-1, p, in this
+        order (the sum order of :meth:`_decode`).
+
+        The rows of shape triples (about 1,800 distinct ones in 240 articles) are kept by
+        key tuples of the cached shape strings, whose hashes are known: a triple met before
+        costs one tuple and one look-up instead of building and hashing the feature name.
+        Word pairs are looked up by name (:meth:`_static_rows_reference`): half of them are
+        new in an article, and a second table would cost more than it saves.
+        """
+        table = self.shape3_rows
+        keys = [(shapes[p - 1], shapes[p], shapes[p + 1]) for p in todo]
+        got = list(map(table.get, keys, repeat(-1)))
+        if -1 in got:
+            new = [k for k in dict.fromkeys(keys) if k not in table]
+            names = [f"i-1 shape+i shape+i+1 shape {a} {b} {c}" for a, b, c in new]
+            table.update(zip(new, self.dense.rows_of(names), strict=True))
+            got = list(map(table.__getitem__, keys))
+        names = []
+        for p in todo:
+            w = context[p]
+            names += (
+                f"i word+i+1 word {w} {context[p + 1]}",
+                f"i-1 word+i word {context[p - 1]} {w}",
+            )
+        pairs = self.dense.rows_of(names)
+        out = [0] * (3 * len(todo))
+        out[0::3] = got  # interleaved per position: shape, word+next, previous+word
+        out[1::3] = pairs[0::2]
+        out[2::3] = pairs[1::2]
+        return out
+
+    def _static_rows_reference(
+        self, todo: list[int], context: list[str], shapes: list[str]
+    ) -> list[int]:
+        """:meth:`_static_rows` from the feature names (NLTK's strings), without the caches."""
         names: list[str] = []
-        depth = [0] * len(raw)
         for p in todo:
             w, w1, sh = context[p], context[p - 1], shapes[p]
             names += (
@@ -720,8 +813,19 @@ class _Scorer:
                 f"i word+i+1 word {w} {context[p + 1]}",
                 f"i-1 word+i word {w1} {w}",
             )
+        return self.dense.rows_of(names)
+
+    def _decode(
+        self, todo: list[int], context: list[str], raw: list[str], tags: list[str | None]
+    ) -> None:
+        shapes = list(map(_cached_shape, raw))
+        near_of = self._ids(self.near, context, self._add_near)
+        shape_of = self._ids(self.shape, shapes, self._add_shapes)
+        own_of = self._ids(self.own, list(map(raw.__getitem__, todo)), self._add_own)
+        depth = [0] * len(raw)
+        for p in todo:
             depth[p] = 1 + max(depth[p - 1], depth[p - 2])
-        statics = self.dense.rows_of(names)
+        statics = self._static_rows(todo, context, shapes)
         pos = np.array(todo, dtype=np.intp)
         near, shape = self.near.data, self.shape.data
         static = self.own.data.take(own_of, axis=0)
@@ -737,31 +841,19 @@ class _Scorer:
         for i, p in enumerate(todo):
             waves.setdefault(depth[p], []).append(i)
         labels = self.dense.labels
-        prev_rows = self.prev_rows
         for d in sorted(waves):
             wave = waves[d]
             ps = list(map(todo.__getitem__, wave))  # the wave's positions
             prevs = [tags[p - 1] for p in ps]
             pairs = list(zip(prevs, [tags[p - 2] for p in ps], strict=True))
             keys = list(zip(prevs, map(raw.__getitem__, ps), strict=True))
-            # (previous tag, word) met first -> a position of it (any: the word is the key's)
-            new = {k: p for k, p in zip(keys, ps, strict=True) if k not in prev_rows}
-            if new:  # the three (previous tag, word) features of all new keys at once
-                names = []
-                for (prev, word), p in new.items():
-                    names += (
-                        f"i-1 tag+i word {prev} {context[p]}",
-                        f"i-1 tag+i shape {prev} {shapes[p]}",
-                        f"i-1 tag+i suffix {prev} {word[-3:]}",
-                    )
-                got = self.dense.rows_of(names)
-                for x, key in enumerate(new):
-                    prev_rows[key] = (got[3 * x], got[3 * x + 1], got[3 * x + 2])
-            dyn = list(chain.from_iterable(map(prev_rows.__getitem__, keys)))
             pair_of = self._ids(self.pair, pairs, self._add_pairs)
+            prev_word_of = self._ids(self.prev_word, keys, self._add_prev_words)
             scores = static[wave]
             scores += self.pair.data.take(pair_of, axis=0)
-            scores += self.dense.matrix.take(dyn, axis=0).reshape(len(wave), 3, -1).sum(axis=1)
+            # the three (previous tag, word) features, summed when the key was first met
+            # (in the same order as summing their rows here)
+            scores += self.prev_word.data.take(prev_word_of, axis=0)
             best = scores.argmax(axis=1)
             top = scores[np.arange(len(wave)), best]
             margin = self.margin_scale * max(1.0, self.dense.max_abs)

@@ -266,6 +266,23 @@ def test_key_table_finds_every_key_and_nothing_else():
     assert np.array_equal(got[len(absent) + 2 :], values[:10])
 
 
+def test_key_table_probes_past_the_home_slot_like_a_dict():
+    # keys sharing their home slot: all but one of them are found by later probes (the
+    # first probe is done for every query at once, the later ones on the misses only)
+    rng = np.random.default_rng(3)
+    keys = np.unique(rng.integers(0, 2**40, 3000))
+    values = rng.integers(0, 2**31 - 1, len(keys))
+    table = _KeyTable(keys, values)
+    moved = table._keys[table._home(keys)] != keys
+    assert table._probes > 1 and moved.any()
+    reference = dict(zip(keys.tolist(), values.tolist(), strict=True))
+    queries = np.concatenate([keys[moved], keys[~moved][:50], [-1, -(2**40), 0, 2**41]])
+    rng.shuffle(queries)
+    got = table.get(queries, default=-9)
+    assert got.dtype == np.int64
+    assert got.tolist() == [reference.get(q, -9) if q >= 0 else -9 for q in queries.tolist()]
+
+
 def test_key_table_edge_cases():
     empty = _KeyTable(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     assert empty.get(np.array([0, 5, -1])).tolist() == [-1, -1, -1]

@@ -100,6 +100,19 @@ def test_scare_quotes_in_seed(extractor, troib_doc):
     assert not any("specific threats" in t for t in scare)  # six words: a quotation
 
 
+def test_scare_quotes_up_to_four_words_without_a_comma(extractor):
+    # the quotation's tokens are read only until a fifth word: four words are a label, five
+    # are a quotation, and a comma anywhere in a short one makes it a quotation too
+    text = (
+        "He called it a “very bad fake story” today. They dismissed the “fake, bad” claims. "
+        "She rejected the “one two three four five” idea. We saw the “one, two three four "
+        "five six” plan."
+    )
+    doc = process(Article(id="sq", outlet="x", text=text))
+    scare = [s.text for s in extractor.spans(doc) if s.category == "scare_quote"]
+    assert scare == ["“very bad fake story”"]
+
+
 def test_direct_quote_is_not_a_scare_quote(extractor, small_articles):
     spans = extractor.spans(small_articles[0])
     assert not [s for s in spans if s.category == "scare_quote"]

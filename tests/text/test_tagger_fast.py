@@ -77,11 +77,37 @@ def test_cleared_caches_give_the_same_tags(ians: Article) -> None:
 
     tagger = load_tagger()
     scorer = _Scorer(tagger._dense, tagger._tagdict)
-    for table in (scorer.own, scorer.near, scorer.shape, scorer.pair):
+    for table in (scorer.own, scorer.near, scorer.shape, scorer.pair, scorer.prev_word):
         table.max_kept = 3
     sentences = _sentences(ians)
     assert [scorer.tag([words])[0] for words in sentences] == [_reference(w) for w in sentences]
     assert len(scorer.near.ids) < 100  # it was cleared
+    assert len(scorer.prev_word.ids) < 100
+
+
+def test_static_rows_match_the_feature_names(troib: Article) -> None:
+    # the rows kept by shape triple are the rows of the feature names, also for text whose
+    # shapes and words the model has never seen, met a first and a second time
+    from framing.text.tagger import _END, _START, _cached_normalize, _cached_shape, _Scorer
+
+    tagger = load_tagger()
+    scorer = _Scorer(tagger._dense, tagger._tagdict)
+    hostile = [
+        ["\u202eevil", "\U0001f600\U0001f600", "x" * 300, "A1-b2_C3", "\u00bd", "\"'", "--"],
+        ["\u0130stanbul", "STRA\u00dfE", "\u0000", "\t", "(", ")", "U.S.", "Iran's", "1,000"],
+    ]
+    for sentences in (_sentences(troib) + hostile, hostile):
+        context: list[str] = []
+        raw: list[str] = []
+        for words in sentences:
+            norm = [normalize_token(w) for w in words]
+            context += [*_START, *map(_cached_normalize, norm), *_END]
+            raw += ["", "", *norm, "", ""]
+        shapes = [_cached_shape(w) for w in raw]
+        todo = [p for p, w in enumerate(raw) if w]
+        fast = scorer._static_rows(todo, context, shapes)
+        assert fast == scorer._static_rows_reference(todo, context, shapes)
+        assert len(fast) == 3 * len(todo) and any(fast)
 
 
 def test_tag_sentences_is_tag_per_sentence() -> None:

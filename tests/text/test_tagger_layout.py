@@ -169,3 +169,30 @@ def test_malformed_arrays_are_refused(tmp_path, change):
     path.write_bytes(gzip.compress(json.dumps({**obj, **change}).encode("utf-8")))
     with pytest.raises(ValidationError, match="malformed tagger weights"):
         PosTagger.from_file(path)
+
+
+def test_rows_from_the_file_index_equal_the_rows_of_nltks_dicts(troib: Article) -> None:
+    # the file layout indexes every model feature from the start (-2 - place until its row
+    # is made); the dict layout (the reference) looks features up one by one: same weights
+    # for every feature of the seed article, hostile ones and absent ones included
+    from framing.text.tagger import _feature_names, _normalize, _shape
+
+    tagger = load_tagger()
+    classes = sorted(tagger._classes)
+    words = [t.text for t in process(troib, tag=False).tokens][:400]
+    words += ["\u202e\U0001f600", "x" * 200, "\u0000", "-START-"]
+    context = ["-START-", "-START2-", *map(_normalize, words), "-END-", "-END2-"]
+    raw = ["", "", *words, "", ""]
+    shapes = [_shape(w) for w in raw]
+    feats: list[str] = []
+    for p in range(2, len(raw) - 2):
+        feats += _feature_names(p, raw[p], context, shapes, "NN", "DT")
+    fast = _DenseWeights(tagger._sparse, classes)
+    reference = _DenseWeights(tagger._weights, classes)
+    for _ in range(2):  # made, then met again
+        a, b = fast.rows_of(feats), reference.rows_of(feats)
+        assert [r == 0 for r in a] == [r == 0 for r in b] and any(a) and not all(a)
+        assert np.array_equal(fast.matrix[a], reference.matrix[b])
+    assert fast.max_abs == reference.max_abs
+    assert min(fast.index.values()) < 0  # features of the model not met stay unmade
+    assert fast.row_of("no such feature") is None and fast.row_of(feats[0]) == a[0]
