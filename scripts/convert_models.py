@@ -15,7 +15,7 @@ change to ``TEMPLATES`` the same command brings a retrained model's tables up to
 Run ``python scripts/update_manifests.py`` afterwards for the new sha256 sums::
 
     python scripts/convert_models.py                    # the three shipped files, in place
-    python scripts/convert_models.py --cue path/to/attribution-polnear.en.v4.json.gz
+    python scripts/convert_models.py --cue path/to/attribution-polnear.en.v5.json.gz
     python scripts/convert_models.py --loaded path/to/loaded-babe.en.v3.json.gz -o out.json.gz
 """
 

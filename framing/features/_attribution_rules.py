@@ -871,10 +871,10 @@ class _Engine(SourceTyping):
                     start = self._auxiliaries_left(i)
                     rel = self.verb_relation(start, entry, end=j, force=True)
                     why = "unbuilt" if rel is None else ""
-                    if (
-                        rel is not None
-                        and entry is None
-                        and not self._plausible_model_cue(i, j, rel)
+                    if rel is not None and (
+                        not self._plausible_model_cue(i, j, rel)
+                        if entry is None
+                        else self._action_without_infinitive(i, j)
                     ):
                         rel, why = None, "filtered"
                     if rel is None and self.judge:
@@ -885,6 +885,7 @@ class _Engine(SourceTyping):
                 and low in self.lex.verb_forms
                 and (self.in_quote[i] < 0 or self._mixed_cue(i))
                 and not self._noun_use(i)
+                and not self._action_without_infinitive(i, i + 1)
             ):
                 rel = self.verb_relation(i, self.lex.verb_forms[low])
             if rel is not None:
@@ -1033,7 +1034,11 @@ class _Engine(SourceTyping):
         return not self._action_without_infinitive(i, j)
 
     def _action_without_infinitive(self, i: int, j: int) -> bool:
-        """An action verb (``cue-filters.en``) in ``[i, j)`` with no "to" within 5 tokens."""
+        """An action verb (``cue-filters.en``) in ``[i, j)`` with no "to" within 5 tokens.
+
+        Applies to lexicon cues as well: ``reporting_verbs.en`` lists "order" as a directive
+        ("ordered them to leave"), but "Trump *ordered* the killing of ..." reports an act.
+        """
         if any(self.low(k) in self.action_forms for k in range(i, j)):
             return not any(self.low(k) == "to" for k in range(j, min(self.sent_hi[i], j + 5)))
         return False

@@ -48,7 +48,7 @@ __all__ = [
     "token_features",
 ]
 
-MODEL_VERSION = "4"
+MODEL_VERSION = "5"
 MODEL_FILE = f"attribution-polnear.en.v{MODEL_VERSION}.json.gz"
 _TRAIN_COMMAND = "python scripts/train_attribution.py --polnear ../shared/data/polnear/data/train"
 
