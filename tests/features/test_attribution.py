@@ -387,6 +387,17 @@ def test_order_with_infinitive_is_still_a_cue(extractor):
     assert any("ordered" in c for c in cues)
 
 
+def test_lexicon_directive_needs_an_infinitive_without_the_model():
+    # reporting_verbs.en lists "order" as a directive; the rules alone (no cue tagger) keep
+    # "ordered them to ..." and drop "ordered the killing" (an act), as with the model.
+    rules = AttributionFeatures(use_model=False).fit()
+    directive = "The judge ordered the campaign to release the records, the court said."
+    act = "In 2020, Trump ordered the killing of the general in Baghdad, the officials said."
+    assert "ordered" in [a.cue.text for a in _one(directive, rules) if a.cue is not None]
+    assert "ordered" not in [a.cue.text for a in _one(act, rules) if a.cue is not None]
+    assert "said" in [a.cue.text for a in _one(act, rules) if a.cue is not None]
+
+
 def test_citing_after_a_clause_is_a_cue_of_the_subject(troib, extractor):
     # PolNeAR dev (wash-post, Burma): "McConnell said in June 2012, citing the release of
     # political prisoners ..." -- gold: Source "McConnell", Cue "citing", Content "the
