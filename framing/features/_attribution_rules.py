@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from framing.errors import ModelNotFoundError
 from framing.features._attribution_lexicons import (
     _CLOSE_Q,
     _NOUN_TAGS,
@@ -33,6 +34,7 @@ from framing.features._attribution_lexicons import (
 from framing.features._attribution_sources import Mentions, SourceTyping
 from framing.features._attribution_summary import _words
 from framing.features.attribution_model import MODEL_VERSION
+from framing.features.wordclasses import NONE, load_word_classes
 from framing.lexicons import LexiconEntry
 from framing.text import VoiceMap
 from framing.types import Attribution, Document, TextRef
@@ -584,6 +586,10 @@ class _Engine(SourceTyping):
             ):
                 return _Rel(src, cue, content, stance, f"rule:inverted:{lemma}", attrs)
         src = self.np_left(left + 1, lo)
+        if src is not None and self.low(i) == "to" and self._object_noun(src):
+            # "Iran has reasons *to fear* ...": the infinitive's subject is the clause's
+            src = self._clause_subject(i)
+            self.apposition = None
         if (
             src is None
             and left >= lo
@@ -653,6 +659,25 @@ class _Engine(SourceTyping):
                 src = (i + 1, j + 1)
         cue = (self.toks[i].start, self.toks[i].end)
         return _Rel(src, cue, (line_start, content_end), "neutral", "rule:dash", {"lemma": "—"})
+
+    def _object_noun(self, np: tuple[int, int]) -> bool:
+        """A lone common noun after a verb ("has *reasons*", "made *plans*") that names no
+        one: an object, not a source. Nouns that ``sources.en`` knows as sources
+        ("officials") and nouns whose first WordNet sense is a person or a group
+        ("forcing *candidates* to address") are kept as sources."""
+        a, b = np
+        if not self.tagged or b - a != 1 or a == 0 or self.is_cap(a):
+            return False
+        if not self.toks[a].pos.startswith("NN") or not self.toks[a - 1].pos.startswith("VB"):
+            return False
+        low = self.low(a)
+        if any(self.lex.is_(low, c) for c in _NOMINAL):
+            return False
+        try:
+            noun_class = load_word_classes().of(low)[2]
+        except ModelNotFoundError:  # no class table: the noun stays the source
+            return False
+        return noun_class not in (NONE, "person", "group")
 
     def _clause_subject(self, i: int) -> tuple[int, int] | None:
         """Subject of the sentence for a participle cue ("Trump spoke ..., promising to")."""

@@ -415,3 +415,12 @@ def test_citing_after_a_clause_is_a_cue_of_the_subject(troib, extractor):
     seed = [a for a in extractor.attributions(troib) if a.cue and a.cue.text == "citing"]
     assert [a.source.text for a in seed] == ["two unnamed Iranian officials"]
     assert all(a.attrs.get("relay") for a in seed)
+
+
+def test_infinitive_cue_after_an_object_noun_takes_the_clause_subject(ians_attrs):
+    # IANS: "Iran has reasons to fear increased hostility when Trump returns ..." -- the one
+    # who fears is Iran; "reasons" (the object of "has") names no one.
+    fear = [a for a in ians_attrs if a.cue is not None and a.cue.text.endswith("fear")]
+    for a in fear:
+        assert a.source is not None and a.source.text == "Iran"
+    assert all(a.source is None or a.source.text != "reasons" for a in ians_attrs)
