@@ -34,6 +34,7 @@ from framing.types import Article, Document, Span, Token
 __all__ = [
     "SpanExtractor",
     "as_document",
+    "norm_words",
     "rate_metrics",
     "sentence_tokens",
     "sentences_of",
@@ -94,6 +95,36 @@ def sentence_tokens(doc: Document) -> tuple[tuple[Token, ...], ...]:
     )
     _last_sentence_tokens = (doc, out)
     return out
+
+
+_last_norm_words: tuple[Document | None, tuple[list[str], ...]] = (None, ())
+
+
+def norm_words(doc: Document) -> tuple[list[str], ...]:
+    """Every sentence's token texts lower-cased, with ’ as ' (the form the lexicons match).
+
+    Aligned with :func:`sentence_tokens`; ``word.lower().replace("’", "'")`` of each token,
+    done on all the tokens joined by newlines at once (a token holds no whitespace, and a
+    newline is neither cased nor case-ignorable, so lower-casing does not look across it).
+    Kept for the last document: hedging and loaded language both match their lexicons.
+    """
+    global _last_norm_words
+    last_doc, last = _last_norm_words
+    if last_doc is doc:
+        return last
+    sentences = sentence_tokens(doc)
+    flat = [t.text for toks in sentences for t in toks]
+    low = "\n".join(flat).lower().replace("’", "'").split("\n") if flat else []
+    if len(low) != len(flat):  # (a token with a newline: never made by the text stage)
+        low = [w.lower().replace("’", "'") for w in flat]
+    out = []
+    at = 0
+    for toks in sentences:
+        out.append(low[at : at + len(toks)])
+        at += len(toks)
+    result = tuple(out)
+    _last_norm_words = (doc, result)
+    return result
 
 
 _last_sentence_starts: tuple[Document | None, list[int] | None] = (None, None)

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from framing.features.base import (
     SpanExtractor,
+    norm_words,
     rate_metrics,
     sentence_tokens,
     sentences_of,
@@ -366,8 +367,9 @@ class StanceMatcher:
         """
         out: list[Span] = []
         index = self.index
-        for sent, toks in zip(doc.sentences, sentence_tokens(doc), strict=True):
-            low = [_norm(t.text) for t in toks]
+        for sent, toks, low in zip(
+            doc.sentences, sentence_tokens(doc), norm_words(doc), strict=True
+        ):
             i = floor = 0
             while i < len(toks):
                 # most words start no entry: skipped without a call

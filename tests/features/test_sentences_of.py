@@ -53,3 +53,26 @@ def test_lexical_metrics_count_the_tokens(troib: Article) -> None:
     assert got["lexical:type_token_ratio"] == round(
         len({w.lower() for w in content}) / len(content), 4
     )
+
+
+def test_norm_words_lower_each_token_alone(troib: Article, ians: Article) -> None:
+    # lower-casing all tokens joined by newlines gives each token's own lower case, also for
+    # letters whose lower case depends on their neighbours (final sigma), grows (dotted I),
+    # and for combining marks and apostrophes next to the token boundaries
+    from framing.features.base import norm_words, sentence_tokens
+
+    hostile = Article(
+        id="h",
+        outlet="x",
+        text="ΟΔΟΣ Σ ΣΑΣ’ Σ’Σ. İSTANBUL’S İ Ǆ ǅ. ΑΣ\u0301 Σ\u0301Α x\u0301Σ ’Σ’ Straße’s "
+        "O’NEILL ΣΣ. Iran’s envoy didn’t (ΌΣΟ) «ΣΑ» 3Σ Σ3.",
+    )
+    for article in (troib, ians, hostile):
+        doc = process(article)
+        got = norm_words(doc)
+        want = tuple(
+            [t.text.lower().replace("’", "'") for t in toks] for toks in sentence_tokens(doc)
+        )
+        assert got == want
+        assert norm_words(doc) is got  # kept for the same document
+    assert any("ς" in w or "σ" in w for words in got for w in words)
