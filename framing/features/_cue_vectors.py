@@ -611,7 +611,11 @@ class CueVectorizer:
             return np.zeros((0, k)), np.zeros(0, dtype=bool)
         padded, pos, cue_flag, wpos, word_vecs, tpos, tag_vecs = self._layout(sentences, in_quote)
         # the word and tag templates: what the word (tag) at each offset adds to the token
-        z = self._window_sums(pos, wpos, word_vecs, tpos, tag_vecs)
+        z = np.empty((n, k))
+        z[:] = self.bias
+        for off in range(-_PAD, _PAD + 1):
+            z += np.take(word_vecs[_PAD - off], wpos[pos + off], axis=0)
+            z += np.take(tag_vecs[_PAD - off], tpos[pos + off], axis=0)
         # the other one-value templates
         total = padded.shape[1]
         flat = padded.ravel()
@@ -626,47 +630,6 @@ class CueVectorizer:
             rows = self._keys.get(key.ravel(), self._zero)
             z += np.take(self._weights, rows, axis=0).reshape(len(gbase), n, k).sum(axis=0)
         return z, cue_flag
-
-    def _window_sums(
-        self,
-        pos: np.ndarray,
-        wpos: np.ndarray,
-        word_vecs: np.ndarray,
-        tpos: np.ndarray,
-        tag_vecs: np.ndarray,
-    ) -> np.ndarray:
-        """The bias plus what the word and the tag at each offset add, ``[tokens, classes]``.
-
-        The terms of every token are gathered at once into one stack (bias, then word and
-        tag of each offset from -_PAD to _PAD) and summed over its outer axis, which NumPy
-        does row after row: the same additions in the same order as
-        :meth:`_window_sums_reference`, one array operation per term (checked bit for bit
-        in ``tests/features/test_cue_vectors.py``).
-        """
-        offs = np.arange(-_PAD, _PAD + 1)
-        at = pos[None, :] + offs[:, None]  # [offsets, tokens]
-        rows = (_PAD - offs)[:, None]
-        stack = np.empty((1 + 2 * len(offs), len(pos), len(self.classes)))
-        stack[0] = self.bias
-        stack[1::2] = word_vecs[rows, wpos[at]]
-        stack[2::2] = tag_vecs[rows, tpos[at]]
-        return np.add.reduce(stack, axis=0)
-
-    def _window_sums_reference(
-        self,
-        pos: np.ndarray,
-        wpos: np.ndarray,
-        word_vecs: np.ndarray,
-        tpos: np.ndarray,
-        tag_vecs: np.ndarray,
-    ) -> np.ndarray:
-        """:meth:`_window_sums` term by term."""
-        z = np.empty((len(pos), len(self.classes)))
-        z[:] = self.bias
-        for off in range(-_PAD, _PAD + 1):
-            z += np.take(word_vecs[_PAD - off], wpos[pos + off], axis=0)
-            z += np.take(tag_vecs[_PAD - off], tpos[pos + off], axis=0)
-        return z
 
     def probabilities(self, z: np.ndarray) -> np.ndarray:
         """Class probabilities from :meth:`logits` (normalised sigmoids or softmax)."""

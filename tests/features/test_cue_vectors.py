@@ -418,19 +418,3 @@ def test_the_shipped_model_stores_its_names_parsed(tagger):
     names = list(tagger.weights)
     assert len(names) == len(set(names)) == tagger.meta["features"]
 
-
-def test_window_sums_equal_the_term_by_term_sums(troib, ians, vec):
-    # the stacked window terms summed over the outer axis: the same floats, bit for bit, as
-    # adding them one after the other (on the seeds, hostile text and an empty sentence)
-    hostile = process(
-        Article(id="h", outlet="x", text="\u202eevil “quoted” — said. " * 20 + "ΟΔΟΣ 1,000 U.S.")
-    )
-    for doc in (process(troib), process(ians), hostile):
-        sents, inq = _sentences(doc)
-        sents, inq = [*sents, ()], [*inq, []]
-        _, pos, _, wpos, word_vecs, tpos, tag_vecs = vec._layout(sents, inq)
-        fast = vec._window_sums(pos, wpos, word_vecs, tpos, tag_vecs)
-        slow = vec._window_sums_reference(pos, wpos, word_vecs, tpos, tag_vecs)
-        assert fast.shape == (sum(map(len, sents)), len(vec.classes))
-        assert np.array_equal(fast, slow)
-        assert np.abs(fast - vec.bias).sum() > 0
