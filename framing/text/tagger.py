@@ -902,12 +902,9 @@ class _Scorer:
         names = self.tag_names
         m = len(names)
         tag_id = self.tag_id
-        # every position's tag by number (-1: not tagged yet, or after a sentence)
-        tid = np.fromiter(
-            (-1 if t is None or t == "" else tag_id[t] for t in tags),
-            dtype=np.intp,
-            count=len(tags),
-        )
+        # every position's tag by number (-1: not tagged yet (None), or after a sentence (""),
+        # neither of which is a tag)
+        tid = np.fromiter(map(tag_id.get, tags, repeat(-1)), dtype=np.intp, count=len(tags))
         pair_vectors = self.pair_vectors()
         own_base = own_of * m
         at = 0
