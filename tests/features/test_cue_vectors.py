@@ -417,4 +417,3 @@ def test_the_shipped_model_stores_its_names_parsed(tagger):
     assert tagger.weights.tables is not None
     names = list(tagger.weights)
     assert len(names) == len(set(names)) == tagger.meta["features"]
-
