@@ -128,13 +128,15 @@ def candidate_features(
     # per sentence: token indexes of its quotation marks, its first verb outside quotes
     quote_marks: dict[int, list[int]] = {}
     first_verbs: dict[int, int] = {}
-    # (token columns read once; the tokens in order, as one pass over them would)
-    sentence_of = [t.sentence for t in toks]
-    for k in [k for k, t in enumerate(toks) if t.text in _QUOTE_MARKS]:
-        quote_marks.setdefault(sentence_of[k], []).append(k)
-    for k in [k for k, t in enumerate(toks) if t.pos.startswith("VB")]:
-        if not (in_quote and in_quote[k]):
-            first_verbs.setdefault(sentence_of[k], k)
+    for k, t in enumerate(toks):
+        if t.text in _QUOTE_MARKS:
+            quote_marks.setdefault(t.sentence, []).append(k)
+        if (
+            t.sentence not in first_verbs
+            and t.pos.startswith("VB")
+            and not (in_quote and in_quote[k])
+        ):
+            first_verbs[t.sentence] = k
     out: list[dict[str, float] | None] = []
     for idx, a in enumerate(attrs):
         if not is_candidate(text, a) or a.cue is None:
