@@ -143,15 +143,12 @@ class _Engine(SourceTyping):
         qi = 0
         quotes = doc.quotes
         nq = len(quotes)
-        if nq:
-            ends = [t.end for t in toks]
-            for k, ts in enumerate(starts):
-                while qi < nq and quotes[qi].end <= ts:
-                    qi += 1
-                if qi == nq:  # no quotation ends after this token: none holds a later one
-                    break
-                if quotes[qi].start < ts and ends[k] < quotes[qi].end:
-                    self.in_quote[k] = qi
+        for k, t in enumerate(toks):
+            ts = starts[k]
+            while qi < nq and quotes[qi].end <= ts:
+                qi += 1
+            if qi < nq and quotes[qi].start < ts and t.end < quotes[qi].end:
+                self.in_quote[k] = qi
         # quotation indexes (valid when the quotations are sorted and do not overlap)
         self.q_ordered = all(quotes[x].end <= quotes[x + 1].start for x in range(len(quotes) - 1))
         self.q_starts = [q.start for q in quotes]
