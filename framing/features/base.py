@@ -18,9 +18,10 @@ what ``check_is_fitted`` asks; scikit-learn is imported only when scikit-learn c
 from __future__ import annotations
 
 import inspect
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise, repeat
 from operator import attrgetter
 from typing import Any, ClassVar
 
@@ -30,7 +31,15 @@ from framing.features.lexical import _is_word_text
 from framing.text import VoiceMap, process
 from framing.types import Article, Document, Span, Token
 
-__all__ = ["SpanExtractor", "as_document", "rate_metrics", "sentence_tokens", "word_count"]
+__all__ = [
+    "SpanExtractor",
+    "as_document",
+    "norm_words",
+    "rate_metrics",
+    "sentence_tokens",
+    "sentences_of",
+    "word_count",
+]
 
 
 def as_document(item: Article | Document) -> Document:
@@ -88,6 +97,62 @@ def sentence_tokens(doc: Document) -> tuple[tuple[Token, ...], ...]:
     return out
 
 
+_last_norm_words: tuple[Document | None, tuple[list[str], ...]] = (None, ())
+
+
+def norm_words(doc: Document) -> tuple[list[str], ...]:
+    """Every sentence's token texts lower-cased, with ’ as ' (the form the lexicons match).
+
+    Aligned with :func:`sentence_tokens`; ``word.lower().replace("’", "'")`` of each token,
+    done on all the tokens joined by newlines at once (a token holds no whitespace, and a
+    newline is neither cased nor case-ignorable, so lower-casing does not look across it).
+    Kept for the last document: hedging and loaded language both match their lexicons.
+    """
+    global _last_norm_words
+    last_doc, last = _last_norm_words
+    if last_doc is doc:
+        return last
+    sentences = sentence_tokens(doc)
+    flat = [t.text for toks in sentences for t in toks]
+    low = "\n".join(flat).lower().replace("’", "'").split("\n") if flat else []
+    if len(low) != len(flat):  # (a token with a newline: never made by the text stage)
+        low = [w.lower().replace("’", "'") for w in flat]
+    out = []
+    at = 0
+    for toks in sentences:
+        out.append(low[at : at + len(toks)])
+        at += len(toks)
+    result = tuple(out)
+    _last_norm_words = (doc, result)
+    return result
+
+
+_last_sentence_starts: tuple[Document | None, list[int] | None] = (None, None)
+
+
+def sentences_of(doc: Document, offsets: Iterable[int]) -> list[int]:
+    """``doc.sentence_of`` of every offset, by bisection of one list of sentence starts.
+
+    ``Document.sentence_of`` searches the sentences with a Python loop per call; metrics
+    ask for the sentence of every span. The starts of the last document asked about are
+    kept. Sentences are in text order; if their starts were not sorted, each offset would be
+    given to ``Document.sentence_of`` itself.
+    """
+    global _last_sentence_starts
+    last_doc, starts = _last_sentence_starts
+    if last_doc is not doc:
+        starts = [s.start for s in doc.sentences]
+        if any(a > b for a, b in pairwise(starts)):
+            starts = None
+        _last_sentence_starts = (doc, starts)
+    if starts is None:
+        return [doc.sentence_of(o) for o in offsets]
+    if not starts:
+        return [-1 for _ in offsets]
+    # the last sentence starting at or before the offset; the first one for earlier offsets
+    return [k - 1 if k > 0 else 0 for k in map(bisect_right, repeat(starts), offsets)]
+
+
 def rate_metrics(
     doc: Document, spans: Sequence[Span], *, prefix: str, categories: Iterable[str] = ()
 ) -> dict[str, float]:
@@ -105,7 +170,7 @@ def rate_metrics(
         f"{prefix}:per_100_words": round(100.0 * len(spans) / words, 4),
         f"{prefix}:per_sentence": round(len(spans) / n_sent, 4),
     }
-    with_span = {doc.sentence_of(s.start) for s in spans}
+    with_span = set(sentences_of(doc, [s.start for s in spans]))
     out[f"{prefix}:sentence_share"] = round(len(with_span) / n_sent, 4)
     by_cat = Counter(s.category for s in spans)
     for cat in dict.fromkeys([*categories, *sorted(by_cat)]):

@@ -42,6 +42,9 @@ class _Gazetteer:
     titles: frozenset[tuple[str, ...]]
     longest: int
     referents: dict[str, str]  # canonical -> what it stands for as a news source
+    # the first words of the names and titles of two words or more: a token that is none
+    # of them can only start a one-word match
+    starts: frozenset[str] = frozenset()
 
 
 @cache
@@ -62,7 +65,11 @@ def _gazetteer() -> _Gazetteer:
     for e in load_lexicon("outlets.en"):
         names.setdefault(e.term.lower(), ("media", e.get("canonical") or e.term))
     longest = max(len(k.split()) for k in [*names, *(" ".join(t) for t in titles)])
-    return _Gazetteer(names, frozenset(heads), frozenset(titles), longest, referents)
+    starts = {n.split(" ", 1)[0] for n in names if " " in n}
+    starts.update(t[0] for t in titles if len(t) > 1)
+    return _Gazetteer(
+        names, frozenset(heads), frozenset(titles), longest, referents, frozenset(starts)
+    )
 
 
 def canonical_entity(name: str) -> tuple[str, str] | None:
@@ -184,7 +191,8 @@ class EntityFeatures(SpanExtractor):
         k = i
         while k < j:
             hit = None
-            for size in range(min(g.longest, j - k), 0, -1):
+            top = min(g.longest, j - k) if low[k - i] in g.starts else 1
+            for size in range(top, 0, -1):
                 key = " ".join(low[k - i : k - i + size])
                 if key in g.names or tuple(low[k - i : k - i + size]) in g.titles:
                     hit = (size, key)

@@ -39,7 +39,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from framing.features.base import SpanExtractor, rate_metrics, sentence_tokens, word_count
+from framing.features.base import (
+    SpanExtractor,
+    norm_words,
+    rate_metrics,
+    sentence_tokens,
+    sentences_of,
+    word_count,
+)
 from framing.lexicons import Lexicon, load_lexicon
 from framing.text import VoiceMap
 from framing.types import Document, Sentence, Span, Token
@@ -360,8 +367,9 @@ class StanceMatcher:
         """
         out: list[Span] = []
         index = self.index
-        for sent, toks in zip(doc.sentences, sentence_tokens(doc), strict=True):
-            low = [_norm(t.text) for t in toks]
+        for sent, toks, low in zip(
+            doc.sentences, sentence_tokens(doc), norm_words(doc), strict=True
+        ):
             i = floor = 0
             while i < len(toks):
                 # most words start no entry: skipped without a call
@@ -534,11 +542,13 @@ def stance_metrics(
     by_cat = Counter(s.category for s in spans)
     for cat in dict.fromkeys([*categories, *sorted(by_cat)]):
         out[f"{prefix}:{cat}:per_sentence"] = round(by_cat.get(cat, 0) / n_sent, 4)
+    # the sentence of every span (Document.sentence_of), found once
+    sent_of = sentences_of(doc, [s.start for s in spans])
     for v in ("narrator", "quoted"):
         mine = [s for s in spans if s.voice == v]
         out[f"{prefix}:voice:{v}:per_100_words"] = round(100.0 * len(mine) / words, 4)
         out[f"{prefix}:voice:{v}:per_sentence"] = round(len(mine) / n_sent, 4)
-        with_span = {doc.sentence_of(s.start) for s in mine}
+        with_span = {k for s, k in zip(spans, sent_of, strict=True) if s.voice == v}
         out[f"{prefix}:voice:{v}:sentence_share"] = round(len(with_span) / n_sent, 4)
     central = central_sentences(doc)
     where = {
@@ -547,12 +557,12 @@ def stance_metrics(
         "central": {central["headline"], central["lead"]} - {None},
     }
     for position, idxs in where.items():
-        mine = [s for s in spans if doc.sentence_of(s.start) in idxs]
+        mine = [s for s, k in zip(spans, sent_of, strict=True) if k in idxs]
         out[f"{prefix}:{position}:count"] = float(len(mine))
         cats = Counter(s.category for s in mine)
         for cat in dict.fromkeys([*categories, *sorted(cats)]):
             out[f"{prefix}:{position}:{cat}:count"] = float(cats.get(cat, 0))
-    with_central = {doc.sentence_of(s.start) for s in spans} & where["central"]
+    with_central = set(sent_of) & where["central"]
     out[f"{prefix}:central:sentence_share"] = round(
         len(with_central) / max(len(where["central"]), 1), 4
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache, lru_cache
+from itertools import compress
 
 from framing.lexicons import load_lexicon
 from framing.types import Document, Token
@@ -76,10 +77,11 @@ def lexical_metrics(doc: Document) -> dict[str, float]:
     ``lexical:type_token_ratio`` (vocabulary / content words),
     ``lexical:words_per_sentence`` and ``lexical:word_length``.
     """
-    is_word = _is_word_text
-    words = [t for t in doc.tokens if is_word(t.text)]
-    content = content_tokens(doc)
-    vocab = {t.text.lower() for t in content}
+    # token texts through the per-text answers (words repeat): no Token kept or made
+    texts = [t.text for t in doc.tokens]
+    words = list(compress(texts, map(_is_word_text, texts)))
+    content = list(compress(texts, map(_is_content_text, texts)))
+    vocab = set(map(str.lower, content))
     n_sent = len(doc.sentences)
     return {
         "lexical:characters": float(len(doc.text)),
@@ -89,7 +91,5 @@ def lexical_metrics(doc: Document) -> dict[str, float]:
         "lexical:vocabulary": float(len(vocab)),
         "lexical:type_token_ratio": round(len(vocab) / len(content), 4) if content else 0.0,
         "lexical:words_per_sentence": round(len(words) / n_sent, 4) if n_sent else 0.0,
-        "lexical:word_length": (
-            round(sum(len(t.text) for t in words) / len(words), 4) if words else 0.0
-        ),
+        "lexical:word_length": (round(sum(map(len, words)) / len(words), 4) if words else 0.0),
     }

@@ -28,7 +28,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from framing.features.base import SpanExtractor, rate_metrics, sentence_tokens, word_count
+from framing.features.base import (
+    SpanExtractor,
+    norm_words,
+    rate_metrics,
+    sentence_tokens,
+    word_count,
+)
 from framing.features.loaded_model import (
     MODEL_FILE,
     LoadedModel,
@@ -117,8 +123,12 @@ def match_lexicon(
     >>> [(i, j, e.category) for i, j, e in match_lexicon("a clandestine meeting".split())]
     [(1, 3, 'secrecy')]
     """
+    return _match_normalised([_norm(w) for w in words], lexicon)
+
+
+def _match_normalised(low: Sequence[str], lexicon: str) -> list[tuple[int, int, LexiconEntry]]:
+    """:func:`match_lexicon` of words already normalised (``_norm``)."""
     index = _patterns(lexicon)
-    low = [_norm(w) for w in words]
     found: list[tuple[int, int, LexiconEntry]] = []
     for i, w in enumerate(low):
         for pat in index.get(w, ()):  # longest first: keep the longest match at i
@@ -216,12 +226,14 @@ class LoadedLanguageFeatures(SpanExtractor):
         text = doc.text
         lex_rule = f"lexicon:{self.lexicon_.id}:"
         per_sentence: list[tuple[int, tuple[Token, ...], list[str], list, list, list]] = []
-        for sent, toks in zip(doc.sentences, sentence_tokens(doc), strict=True):
+        for sent, toks, low in zip(
+            doc.sentences, sentence_tokens(doc), norm_words(doc), strict=True
+        ):
             words = [t.text for t in toks]
             covered = [False] * len(toks)
             cats: list[str | None] = [None] * len(toks)
             spans: list[Span] = []
-            for i, j, entry in match_lexicon(words, lexicon=self.lexicon):
+            for i, j, entry in _match_normalised(low, self.lexicon):
                 for k in range(i, j):
                     cats[k] = entry.category
                 if entry.weight < self.min_weight:

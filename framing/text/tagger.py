@@ -571,6 +571,7 @@ class _VectorTable:
 
     def __init__(self, tail: tuple[int, ...], max_kept: int) -> None:
         self.ids: dict[Any, int] = {}
+        self.keys: list[Any] = []  # the key of each index
         self.data = np.zeros((256, *tail), dtype=np.float64)
         self.max_kept = max_kept  # distinct keys kept before the table is cleared
 
@@ -583,11 +584,16 @@ class _VectorTable:
             grown[:first] = self.data[:first]
             self.data = grown
         self.ids.update(zip(keys, range(first, need), strict=True))
+        self.keys += keys
         return first
 
-    def clear_if_large(self) -> None:
+    def clear_if_large(self) -> bool:
+        """Empty the table if it holds more than ``max_kept`` keys; returns whether."""
         if len(self.ids) > self.max_kept:
             self.ids = {}
+            self.keys = []
+            return True
+        return False
 
 
 class _Scorer:
@@ -627,6 +633,8 @@ class _Scorer:
         self, dense: _DenseWeights, tagdict: Mapping[str, str], margin_scale: float = 1e-12
     ) -> None:
         self.dense = dense
+        if not all(tagdict.values()):  # tag() reads a word's entry as its tag
+            raise ValidationError("the tag dictionary has an empty tag")
         self.tagdict = tagdict
         self.margin_scale = margin_scale
         n = len(dense.labels)
@@ -636,9 +644,18 @@ class _Scorer:
         self.own = _VectorTable((n,), 1 << 15)  # bias + the 9 features of the token alone
         self.near = _VectorTable((4, n), 1 << 14)  # a word as i-1 (word, suffix), i-2, i+1, i+2
         self.shape = _VectorTable((2, n), 1 << 14)  # a shape as i-1, i+1
-        self.pair = _VectorTable((n,), 1 << 14)  # the tags i-1, i-2 and both
-        # the three (previous tag, word) features summed, by (previous tag, word): at most
-        # 32768 keys (12.8 MB); 240 news articles have about 34,000 distinct ones
+        self.pair = _VectorTable((n,), 1 << 14)  # the tags i-1, i-2 and both (by name)
+        # Tags as numbers in the greedy loop: the labels (a label's number is its column),
+        # then the padding tags and any tag of the tag dictionary the model cannot emit.
+        self.tag_names: list[str] = list(dense.labels)
+        for t in (*_START, *sorted(set(tagdict.values()))):
+            if t not in self.tag_names:
+                self.tag_names.append(t)
+        self.tag_id = {t: k for k, t in enumerate(self.tag_names)}
+        self._pair_vectors: np.ndarray | None = None  # [tag i-1, tag i-2, labels]
+        # the three (previous tag, word) features summed, by the word's index in own and the
+        # previous tag's number (emptied with own): at most 32768 keys (12.8 MB); 240 news
+        # articles have about 34,000 distinct ones
         self.prev_word = _VectorTable((n,), 1 << 15)
         # rows of the tag-independent features of several tokens, by key (_static_rows)
         self.shape3_rows: dict[tuple[str, str, str], int] = {}
@@ -713,7 +730,34 @@ class _Scorer:
         first = self.pair.reserve(pairs)
         self.pair.data[first : first + len(pairs)] = block.sum(axis=1)
 
-    def _add_prev_words(self, keys: list[tuple[str, str]]) -> None:
+    def pair_vectors(self) -> np.ndarray:
+        """The summed rows of the three tag features of every (tag i-1, tag i-2) by number.
+
+        Made on first use from the same rows, summed in the same order, as
+        :meth:`_add_pairs` sums them for one pair.
+        """
+        if self._pair_vectors is None:
+            names = self.tag_names
+            m = len(names)
+            features: list[str] = []
+            for prev in names:
+                for prev2 in names:
+                    features += (
+                        "i-1 tag " + prev,
+                        "i-2 tag " + prev2,
+                        f"i tag+i-2 tag {prev} {prev2}",
+                    )
+            block = self._gather(features, 3)
+            self._pair_vectors = block.sum(axis=1).reshape(m, m, -1)
+        return self._pair_vectors
+
+    def _add_prev_word_ids(self, keys: list[int]) -> None:
+        """:meth:`_add_prev_words` of keys ``own index * tags + previous tag number``."""
+        m = len(self.tag_names)
+        words, names = self.own.keys, self.tag_names
+        self._add_prev_words([(names[k % m], words[k // m]) for k in keys], keys)
+
+    def _add_prev_words(self, keys: list[tuple[str, str]], ids: list[Any] | None = None) -> None:
         # the word's features as in _feature_names: normalised word, shape, raw suffix
         features: list[str] = []
         for prev, word in keys:
@@ -723,19 +767,26 @@ class _Scorer:
                 f"i-1 tag+i suffix {prev} {word[-3:]}",
             )
         block = self._gather(features, 3)
-        first = self.prev_word.reserve(keys)
+        first = self.prev_word.reserve(keys if ids is None else ids)
         self.prev_word.data[first : first + len(keys)] = block.sum(axis=1)
 
     def clear_if_large(self) -> None:
         if len(self.shape3_rows) > 1 << 16:
             self.shape3_rows = {}
-        for table in (self.own, self.near, self.shape, self.pair, self.prev_word):
+        for table in (self.near, self.shape, self.pair):
             table.clear_if_large()
+        # prev_word's keys hold indices of own: emptied together
+        if self.own.clear_if_large():
+            self.prev_word.ids = {}
+            self.prev_word.keys = []
+        else:
+            self.prev_word.clear_if_large()
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags of normalised sentences (lists of :func:`normalize_token` tokens)."""
         self.clear_if_large()
-        tagdict = self.tagdict
+        # (a tag dictionary entry is never empty: checked in __init__)
+        get = self.tagdict.get
         # One flat layout: each sentence padded as NLTK pads it (two before, two after), so
         # a token's neighbours are at p-2 .. p+2 and its previous tags at p-1, p-2.
         context: list[str] = []
@@ -751,10 +802,11 @@ class _Scorer:
             raw += sentence
             raw += ("", "")
             tags += (_START[1], _START[0])  # prev2, prev of the first token
-            tags += [tagdict.get(w) or None for w in sentence]
-            tags += (None, None)
+            tags += map(get, sentence)
+            tags += ("", "")  # after the sentence: never read as a previous tag
             bounds.append((start, start + len(sentence)))
-        todo = [p for s, e in bounds for p in range(s, e) if tags[p] is None]
+        # the tokens the model tags: those the tag dictionary does not know
+        todo = [p for p, t in enumerate(tags) if t is None]
         if todo:
             self._decode(todo, context, raw, tags)
         return [tags[s:e] for s, e in bounds]  # type: ignore[misc]
@@ -787,6 +839,8 @@ class _Scorer:
             names = [f"i-1 shape+i shape+i+1 shape {a} {b} {c}" for a, b, c in new]
             table.update(zip(new, self.dense.rows_of(names), strict=True))
             got = list(map(table.__getitem__, keys))
+        out = [0] * (3 * len(todo))
+        out[0::3] = got  # interleaved per position: shape, word+next, previous+word
         names = []
         for p in todo:
             w = context[p]
@@ -795,8 +849,6 @@ class _Scorer:
                 f"i-1 word+i word {context[p - 1]} {w}",
             )
         pairs = self.dense.rows_of(names)
-        out = [0] * (3 * len(todo))
-        out[0::3] = got  # interleaved per position: shape, word+next, previous+word
         out[1::3] = pairs[0::2]
         out[2::3] = pairs[1::2]
         return out
@@ -835,36 +887,53 @@ class _Scorer:
         static += near[near_of[pos + 2], 3]
         static += shape[shape_of[pos - 1], 0]
         static += shape[shape_of[pos + 1], 1]
-        static += self.dense.matrix.take(statics, axis=0).reshape(len(todo), 3, -1).sum(axis=1)
+        # the three rows of each position summed in order (as a reduction over the middle
+        # axis sums them: ((a + b) + c)), then added
+        three = self.dense.matrix.take(statics, axis=0).reshape(len(todo), 3, -1)
+        summed = three[:, 0] + three[:, 1]
+        summed += three[:, 2]
+        static += summed
 
-        waves: dict[int, list[int]] = {}
-        for i, p in enumerate(todo):
-            waves.setdefault(depth[p], []).append(i)
+        # the waves: the tokens of each depth, in text order (indices into todo)
+        depths = np.fromiter(map(depth.__getitem__, todo), dtype=np.intp, count=len(todo))
+        order = np.argsort(depths, kind="stable")
+        sizes = np.bincount(depths)[1:].tolist()
         labels = self.dense.labels
-        for d in sorted(waves):
-            wave = waves[d]
-            ps = list(map(todo.__getitem__, wave))  # the wave's positions
-            prevs = [tags[p - 1] for p in ps]
-            pairs = list(zip(prevs, [tags[p - 2] for p in ps], strict=True))
-            keys = list(zip(prevs, map(raw.__getitem__, ps), strict=True))
-            pair_of = self._ids(self.pair, pairs, self._add_pairs)
-            prev_word_of = self._ids(self.prev_word, keys, self._add_prev_words)
+        names = self.tag_names
+        m = len(names)
+        tag_id = self.tag_id
+        # every position's tag by number (-1: not tagged yet (None), or after a sentence (""),
+        # neither of which is a tag)
+        tid = np.fromiter(map(tag_id.get, tags, repeat(-1)), dtype=np.intp, count=len(tags))
+        pair_vectors = self.pair_vectors()
+        own_base = own_of * m
+        at = 0
+        for size in sizes:
+            if not size:
+                continue
+            wave = order[at : at + size]
+            at += size
+            ps = pos[wave]  # the wave's positions
+            prev = tid[ps - 1]
             scores = static[wave]
-            scores += self.pair.data.take(pair_of, axis=0)
+            scores += pair_vectors[prev, tid[ps - 2]]
             # the three (previous tag, word) features, summed when the key was first met
             # (in the same order as summing their rows here)
+            keys = (own_base[wave] + prev).tolist()
+            prev_word_of = self._ids(self.prev_word, keys, self._add_prev_word_ids)
             scores += self.prev_word.data.take(prev_word_of, axis=0)
             best = scores.argmax(axis=1)
-            top = scores[np.arange(len(wave)), best]
+            top = scores[np.arange(size), best]
             margin = self.margin_scale * max(1.0, self.dense.max_abs)
             close = (scores >= (top - margin)[:, None]).sum(axis=1) > 1
-            for p, b, tie in zip(ps, best.tolist(), close.tolist(), strict=True):
-                if tie:  # re-scored in NLTK's order
-                    prev, prev2 = tags[p - 1], tags[p - 2]
-                    names = _feature_names(p, raw[p], context, shapes, prev, prev2)  # type: ignore[arg-type]
-                    tags[p] = self.dense.predict(names)
-                else:
-                    tags[p] = labels[b]
+            tid[ps] = best  # a label's number is its column
+            if close.any():
+                for p in ps[close].tolist():  # re-scored in NLTK's order
+                    prev_tag, prev2_tag = names[tid[p - 1]], names[tid[p - 2]]
+                    feats = _feature_names(p, raw[p], context, shapes, prev_tag, prev2_tag)
+                    tid[p] = tag_id[self.dense.predict(feats)]
+        for p, k in zip(todo, tid[pos].tolist(), strict=True):
+            tags[p] = labels[k]
 
 
 class PosTagger:
@@ -1069,12 +1138,17 @@ class PosTagger:
                     "split the sentence into tokens first."
                 )
             given.append(list(words))
-            normalised.append(list(map(normalize_token, words)))
+            # every mapped character is outside ASCII: an ASCII sentence is its own
+            # normalisation (normalize_token returns an ASCII word unchanged)
+            if "".join(given[-1]).isascii():
+                normalised.append(given[-1])
+            else:
+                normalised.append(list(map(normalize_token, words)))
         if not normalised:
             return []
         out = self._scorer.tag(normalised)
         for words, norm, tags in zip(given, normalised, out, strict=True):
-            if words == norm:  # no curly quote (normalisation maps every one)
+            if words is norm or words == norm:  # no curly quote (normalisation maps every one)
                 continue
             for i, word in enumerate(words):
                 # The glyph says which side a curly quote is on; the straight form does not.

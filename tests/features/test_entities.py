@@ -55,3 +55,34 @@ def test_runs_join_of_the_for_inside_a_sentence_only():
     assert "Smith" in runs and "Sam Hill" in runs and "Tom Lane" in runs
     assert "Lee" in runs and not any(r.endswith(" of") for r in runs)
     assert not any("Smith Jones" in r or "Lee Tom" in r for r in runs)
+
+
+def test_segments_skip_longer_matches_only_for_words_that_start_none(troib, ians, monkeypatch):
+    # a token that is no first word of a name or title of two words or more is only looked
+    # up alone; with every word counted as a first word (all lengths tried at every token)
+    # the segments are the same
+    import dataclasses
+
+    import framing.features.entities as ent
+    from framing.types import Article
+
+    g = ent._gazetteer()
+    for name in g.names:
+        if " " in name:
+            assert name.split(" ", 1)[0] in g.starts
+    assert all(t[0] in g.starts for t in g.titles if len(t) > 1)
+    hostile = Article(
+        id="h",
+        outlet="x",
+        text="Secretary of State Mike Waltz met the UN Mission and Elon Musk. The White House "
+        "and Prime Minister Netanyahu of Israel; President-elect Donald Trump in New York.",
+    )
+    docs = [process(a) for a in (troib, ians, hostile)]
+    extractor = EntityFeatures()
+    runs = [(doc, i, j) for doc in docs for i, j in extractor._runs(doc)]
+    fast = [extractor._segments(doc, i, j) for doc, i, j in runs]
+    words = {t.text.lower() for doc in docs for t in doc.tokens}
+    every = dataclasses.replace(g, starts=frozenset(words) | g.starts)
+    monkeypatch.setattr(ent, "_gazetteer", lambda: every)
+    assert fast == [extractor._segments(doc, i, j) for doc, i, j in runs]
+    assert sum(1 for segs in fast for *_, hit in segs if hit is not None) > 10

@@ -212,3 +212,49 @@ def _feature_names_for(words: list[str]) -> list[str]:
     for i, word in enumerate(words):
         out += _feature_names(i + 2, word, context, shapes, "NNP", "-START-")
     return out
+
+
+def test_pair_vectors_by_number_equal_the_vectors_by_name() -> None:
+    # the greedy loop adds the three tag features of (tag i-1, tag i-2) from one table
+    # indexed by tag numbers; each entry must be the vector summed for that pair by name
+    import numpy as np
+
+    from framing.text.tagger import _Scorer
+
+    tagger = load_tagger()
+    scorer = _Scorer(tagger._dense, tagger._tagdict)
+    table = scorer.pair_vectors()
+    names = scorer.tag_names
+    assert names[: len(tagger.tagset)] == list(tagger.tagset)  # a label's number: its column
+    assert "-START-" in names and "-START2-" in names
+    pairs = [("-START-", "-START2-"), ("NNP", "-START-"), ("DT", "NN"), ("''", "``"), ("$", "$")]
+    scorer._add_pairs(pairs)
+    for prev, prev2 in pairs:
+        by_name = scorer.pair.data[scorer.pair.ids[(prev, prev2)]]
+        by_number = table[scorer.tag_id[prev], scorer.tag_id[prev2]]
+        assert np.array_equal(by_name, by_number)  # the same sums, bit for bit
+    assert np.abs(table).sum() > 0
+
+
+def test_ascii_and_typographic_sentences_together_match_nltk(troib: Article) -> None:
+    # an all-ASCII sentence is passed on as it is; others are normalised token by token;
+    # mixed in one call, every sentence gets NLTK's tags of its normalised tokens
+    tagger = load_tagger()
+    hostile = [
+        ["Iran", "\u2019s", "envoy", "\u201c", "denied", "\u201d", "it", "\u2014", "twice", "."],
+        ["\u202eevil", "\U0001f600", "x" * 300, "A1-b2_C3", "\u00bd", "\"'", "--", "caf\u00e9"],
+        ["Plain", "ASCII", "words", ",", "nothing", "else", "."],
+        ["STRA\u00dfE", "\u2018", "quoted", "\u2019", "1,000", "\u2026"],
+    ]
+    doc = process(troib, tag=False)
+    seed = [[t.text for t in doc.tokens_of(s.index)] for s in doc.sentences][:8]
+    sentences = [w for w in hostile + seed if w]
+    got = tagger.tag_sentences(sentences)
+    for words, tags in zip(sentences, got, strict=True):
+        want = _reference([normalize_token(w) for w in words])
+        for i, word in enumerate(words):  # the glyph of a curly quote gives its side
+            if word in ("\u201c", "\u2018"):
+                want[i] = "``"
+            elif word == "\u201d":
+                want[i] = "''"
+        assert tags == want
