@@ -6,6 +6,8 @@ into the article's canonical text. Fully offline: nothing is downloaded.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from framing.text.segment import sentence_spans, split_sentences, word_spans
 from framing.text.voice import VoiceMap, find_quotes
 from framing.types import Article, Document, Token
@@ -18,6 +20,31 @@ __all__ = [
     "split_sentences",
     "word_spans",
 ]
+
+
+TAG_BATCH_TOKENS = 20_000
+"""Sentences are tagged in batches of about this many tokens: the tagger holds arrays of
+about 1.2 KB per token of a batch, so a very long article (up to the 2,000,000-character
+limit) is tagged in bounded memory; an ordinary article (under 2,000 tokens) is one batch.
+Each sentence is tagged on its own, so the batching changes no tag."""
+
+
+def _tag_in_batches(
+    tag_sentences: Callable[[Sequence[Sequence[str]]], list[list[str]]],
+    words: list[list[str]],
+) -> list[list[str]]:
+    """``tag_sentences(words)``, called on runs of sentences of about
+    :data:`TAG_BATCH_TOKENS` tokens (a longer sentence is a batch of its own)."""
+    tags: list[list[str]] = []
+    start = size = 0
+    for k, sentence in enumerate(words):
+        size += len(sentence)
+        if size >= TAG_BATCH_TOKENS:
+            tags += tag_sentences(words[start : k + 1])
+            start, size = k + 1, 0
+    if start < len(words) or not tags:
+        tags += tag_sentences(words[start:])
+    return tags
 
 
 def process(article: Article, *, tag: bool = True) -> Document:
@@ -50,7 +77,7 @@ def process(article: Article, *, tag: bool = True) -> Document:
     if tag:
         from framing.text.tagger import load_tagger
 
-        tags = load_tagger().tag_sentences(words)
+        tags = _tag_in_batches(load_tagger().tag_sentences, words)
     else:
         tags = [[""] * len(w) for w in words]
     new = Token._trusted  # offsets of regex matches in the text: no check needed
