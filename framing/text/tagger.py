@@ -562,6 +562,10 @@ class _DenseWeights:
         return self.labels[len(scores) - 1 - int(scores[::-1].argmax())]
 
 
+# rows of a _VectorTable beyond the keys it keeps (the keys of calls before it is cleared)
+_TABLE_SLACK = 4096
+
+
 class _VectorTable:
     """Score vectors kept by key (a word, a shape, a pair of tags), in one growing array.
 
@@ -572,7 +576,11 @@ class _VectorTable:
     def __init__(self, tail: tuple[int, ...], max_kept: int) -> None:
         self.ids: dict[Any, int] = {}
         self.keys: list[Any] = []  # the key of each index
-        self.data = np.zeros((256, *tail), dtype=np.float64)
+        # Room for the keys kept and those of a few calls more from the start, so the array
+        # is seldom grown (copied) as articles bring new keys: the zeros are the operating
+        # system's untouched pages (an allocation this large is mapped, not cleared), and
+        # rows are filled in order, so only the pages of the rows used so far are resident.
+        self.data = np.zeros((max_kept + _TABLE_SLACK, *tail), dtype=np.float64)
         self.max_kept = max_kept  # distinct keys kept before the table is cleared
 
     def reserve(self, keys: Sequence[Any]) -> int:
