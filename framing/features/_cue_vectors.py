@@ -43,7 +43,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, combinations
+from itertools import chain, combinations, repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -463,7 +463,7 @@ class CueVectorizer:
         with self._lock:
             rows = self._word_rows
             get = rows.get
-            idx = [get(w, -1) for w in words]
+            idx = list(map(get, words, repeat(-1)))
             if -1 in idx:
                 if len(rows) > self.cache_limit:
                     self._reset_words()
@@ -487,7 +487,7 @@ class CueVectorizer:
                 for x, w in enumerate(new, start=start):
                     rows[w] = x
                 self._n_words = need
-                idx = [rows[w] for w in words]
+                idx = list(map(rows.__getitem__, words))
             return np.fromiter(idx, dtype=np.int64, count=len(idx)), self._word_ids, self._word_vecs
 
     def _tags(self, tags: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -495,7 +495,7 @@ class CueVectorizer:
         with self._lock:
             index = self._tag_index
             get = index.get
-            idx = [get(t, -1) for t in tags]
+            idx = list(map(get, tags, repeat(-1)))
             if -1 in idx:
                 if len(index) > self.cache_limit:
                     self._reset_tags()
@@ -519,7 +519,7 @@ class CueVectorizer:
                     [self._tag_vecs, self._offset_sums(added, self._tag_plan)], axis=1
                 )
                 self._tag_ids = np.concatenate([self._tag_ids, added])
-                idx = [index[t] for t in tags]
+                idx = list(map(index.__getitem__, tags))
             return np.fromiter(idx, dtype=np.int64, count=len(idx)), self._tag_ids, self._tag_vecs
 
     # --- layout ------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Mapping, Sequence
-from itertools import chain
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -195,7 +195,7 @@ class LoadedVectorizer:
         with self._lock:
             index = self._word_index
             get = index.get
-            idx = [get(w, -1) for w in words]
+            idx = list(map(get, words, repeat(-1)))
             if -1 in idx:
                 if len(index) > self.cache_limit:
                     self._reset_words()
@@ -228,7 +228,7 @@ class LoadedVectorizer:
                 for x, w in enumerate(new, start=start):
                     index[w] = x
                 self._n_words = need
-                idx = [index[w] for w in words]
+                idx = list(map(index.__getitem__, words))
             return np.fromiter(idx, dtype=np.int64, count=len(idx)), self._words
 
     def _tag_table_rows(self, tags: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -236,7 +236,7 @@ class LoadedVectorizer:
         with self._lock:
             index = self._tag_index
             get = index.get
-            idx = [get(t, -1) for t in tags]
+            idx = list(map(get, tags, repeat(-1)))
             if -1 in idx:
                 if len(index) > self.cache_limit:  # only the padding rows
                     index.clear()
@@ -248,7 +248,7 @@ class LoadedVectorizer:
                             (*self.scorer._tag_part(t), float(self.ids.get(t, -1)))
                         )
                 self._tag_table = np.array(self._tag_rows)
-                idx = [index[t] for t in tags]
+                idx = list(map(index.__getitem__, tags))
             return np.fromiter(idx, dtype=np.int64, count=len(idx)), self._tag_table
 
     def _pairs(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:

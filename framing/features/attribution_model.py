@@ -60,7 +60,7 @@ def _shape(word: str) -> str:
         return "Aa"
     if word.isdigit():
         return "0"
-    if not any(c.isalnum() for c in word):
+    if not any(map(str.isalnum, word)):
         return "p"
     return "a"
 

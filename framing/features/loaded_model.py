@@ -55,7 +55,7 @@ def _shape(word: str) -> str:
         return "Cap"
     if "-" in word:
         return "hyph"
-    if any(c.isdigit() for c in word):
+    if any(map(str.isdigit, word)):
         return "digit"
     return "lower"
 

@@ -19,6 +19,8 @@ from framing.patterns import RE_CHAR_DIGIT, RE_CHAR_SPACE, RE_CHAR_WORD, RE_LINE
 from framing.text._nltk import import_light
 from framing.types import Sentence
 
+_match_span = re.Match.span
+
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import (
         PunktLanguageVars,
@@ -207,7 +209,7 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     ['Iran', '’s', 'envoy', 'did', "n't", 'meet', 'Mr.', 'Musk', '.']
     """
     end = len(text) if end is None else end
-    spans = [m.span() for m in RE_TOKEN.finditer(text, start, end)]
+    spans = list(map(_match_span, RE_TOKEN.finditer(text, start, end)))
     # A lone "." right after an abbreviation joins it. Only periods are looked at (a merged
     # token ends with "." and so is never an abbreviation itself: lexicon entries are kept
     # without their final period).

@@ -562,6 +562,10 @@ class _DenseWeights:
         return self.labels[len(scores) - 1 - int(scores[::-1].argmax())]
 
 
+# rows of a _VectorTable beyond the keys it keeps (the keys of calls before it is cleared)
+_TABLE_SLACK = 4096
+
+
 class _VectorTable:
     """Score vectors kept by key (a word, a shape, a pair of tags), in one growing array.
 
@@ -572,7 +576,11 @@ class _VectorTable:
     def __init__(self, tail: tuple[int, ...], max_kept: int) -> None:
         self.ids: dict[Any, int] = {}
         self.keys: list[Any] = []  # the key of each index
-        self.data = np.zeros((256, *tail), dtype=np.float64)
+        # Room for the keys kept and those of a few calls more from the start, so the array
+        # is seldom grown (copied) as articles bring new keys: the zeros are the operating
+        # system's untouched pages (an allocation this large is mapped, not cleared), and
+        # rows are filled in order, so only the pages of the rows used so far are resident.
+        self.data = np.zeros((max_kept + _TABLE_SLACK, *tail), dtype=np.float64)
         self.max_kept = max_kept  # distinct keys kept before the table is cleared
 
     def reserve(self, keys: Sequence[Any]) -> int:
@@ -906,24 +914,30 @@ class _Scorer:
         # neither of which is a tag)
         tid = np.fromiter(map(tag_id.get, tags, repeat(-1)), dtype=np.intp, count=len(tags))
         pair_vectors = self.pair_vectors()
-        own_base = own_of * m
+        # everything per token in wave order, once: each wave is then a run of slices
+        # (views), and its scores are summed in place in its run of the static scores
+        static = static.take(order, axis=0)
+        pos_w = pos.take(order)
+        prev_at = pos_w - 1
+        prev2_at = pos_w - 2
+        own_base = (own_of * m).take(order)
         at = 0
         for size in sizes:
             if not size:
                 continue
-            wave = order[at : at + size]
+            run = slice(at, at + size)
             at += size
-            ps = pos[wave]  # the wave's positions
-            prev = tid[ps - 1]
-            scores = static[wave]
-            scores += pair_vectors[prev, tid[ps - 2]]
+            ps = pos_w[run]  # the wave's positions
+            prev = tid[prev_at[run]]
+            scores = static[run]
+            scores += pair_vectors[prev, tid[prev2_at[run]]]
             # the three (previous tag, word) features, summed when the key was first met
             # (in the same order as summing their rows here)
-            keys = (own_base[wave] + prev).tolist()
+            keys = (own_base[run] + prev).tolist()
             prev_word_of = self._ids(self.prev_word, keys, self._add_prev_word_ids)
             scores += self.prev_word.data.take(prev_word_of, axis=0)
             best = scores.argmax(axis=1)
-            top = scores[np.arange(size), best]
+            top = scores.max(axis=1)  # the score at best
             margin = self.margin_scale * max(1.0, self.dense.max_abs)
             close = (scores >= (top - margin)[:, None]).sum(axis=1) > 1
             tid[ps] = best  # a label's number is its column
