@@ -20,10 +20,11 @@ from __future__ import annotations
 import inspect
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import wraps
 from itertools import pairwise, repeat
 from operator import attrgetter
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import numpy as np
 
@@ -54,29 +55,41 @@ def as_document(item: Article | Document) -> Document:
     )
 
 
-_last_word_count: tuple[Document | None, int] = (None, 0)
+_start_of = attrgetter("start")
+_T = TypeVar("_T")
+
+
+def _for_last_document(fn: Callable[[Document], _T]) -> Callable[[Document], _T]:
+    """``fn`` remembering its answer for the last document it was given (hedging, loaded
+    language and tone each go through the same document's sentences)."""
+    last: list[tuple[Any, Any]] = [(None, None)]  # (document, answer), swapped whole
+
+    @wraps(fn)
+    def wrapper(doc: Document) -> _T:
+        seen, answer = last[0]
+        if seen is doc:
+            return answer
+        answer = fn(doc)
+        last[0] = (doc, answer)
+        return answer
+
+    return wrapper
+
+
 _text_of = attrgetter("text")
 
 
+@_for_last_document
 def word_count(doc: Document) -> int:
     """Number of word tokens (tokens with a letter or digit) in ``doc``.
 
     The count of the last document asked about is kept: every extractor's metrics need it.
     """
-    global _last_word_count
-    last_doc, last_n = _last_word_count
-    if last_doc is doc:
-        return last_n
     # the per-text answer lexical_metrics keeps (words repeat within and across articles)
-    n = sum(map(_is_word_text, map(_text_of, doc.tokens)))
-    _last_word_count = (doc, n)
-    return n
+    return sum(map(_is_word_text, map(_text_of, doc.tokens)))
 
 
-_last_sentence_tokens: tuple[Document | None, tuple[tuple[Token, ...], ...]] = (None, ())
-_start_of = attrgetter("start")
-
-
+@_for_last_document
 def sentence_tokens(doc: Document) -> tuple[tuple[Token, ...], ...]:
     """The tokens of every sentence of ``doc``: ``Document.tokens_of`` of each, in order.
 
@@ -84,22 +97,14 @@ def sentence_tokens(doc: Document) -> tuple[tuple[Token, ...], ...]:
     key function, a Python call per step); the answer for the last document asked about
     is kept, as hedging, loaded language and tone each go through the sentences.
     """
-    global _last_sentence_tokens
-    last_doc, last = _last_sentence_tokens
-    if last_doc is doc:
-        return last
     tokens = doc.tokens
     starts = list(map(_start_of, tokens))
-    out = tuple(
+    return tuple(
         tokens[bisect_left(starts, s.start) : bisect_left(starts, s.end)] for s in doc.sentences
     )
-    _last_sentence_tokens = (doc, out)
-    return out
 
 
-_last_norm_words: tuple[Document | None, tuple[list[str], ...]] = (None, ())
-
-
+@_for_last_document
 def norm_words(doc: Document) -> tuple[list[str], ...]:
     """Every sentence's token texts lower-cased, with ’ as ' (the form the lexicons match).
 
@@ -108,10 +113,6 @@ def norm_words(doc: Document) -> tuple[list[str], ...]:
     newline is neither cased nor case-ignorable, so lower-casing does not look across it).
     Kept for the last document: hedging and loaded language both match their lexicons.
     """
-    global _last_norm_words
-    last_doc, last = _last_norm_words
-    if last_doc is doc:
-        return last
     sentences = sentence_tokens(doc)
     flat = [t.text for toks in sentences for t in toks]
     low = "\n".join(flat).lower().replace("’", "'").split("\n") if flat else []
@@ -122,12 +123,14 @@ def norm_words(doc: Document) -> tuple[list[str], ...]:
     for toks in sentences:
         out.append(low[at : at + len(toks)])
         at += len(toks)
-    result = tuple(out)
-    _last_norm_words = (doc, result)
-    return result
+    return tuple(out)
 
 
-_last_sentence_starts: tuple[Document | None, list[int] | None] = (None, None)
+@_for_last_document
+def _sentence_starts(doc: Document) -> list[int] | None:
+    """The sentences' start offsets, or None if they are not in order."""
+    starts = [s.start for s in doc.sentences]
+    return None if any(a > b for a, b in pairwise(starts)) else starts
 
 
 def sentences_of(doc: Document, offsets: Iterable[int]) -> list[int]:
@@ -138,13 +141,7 @@ def sentences_of(doc: Document, offsets: Iterable[int]) -> list[int]:
     kept. Sentences are in text order; if their starts were not sorted, each offset would be
     given to ``Document.sentence_of`` itself.
     """
-    global _last_sentence_starts
-    last_doc, starts = _last_sentence_starts
-    if last_doc is not doc:
-        starts = [s.start for s in doc.sentences]
-        if any(a > b for a, b in pairwise(starts)):
-            starts = None
-        _last_sentence_starts = (doc, starts)
+    starts = _sentence_starts(doc)
     if starts is None:
         return [doc.sentence_of(o) for o in offsets]
     if not starts:
