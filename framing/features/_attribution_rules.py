@@ -120,6 +120,7 @@ class _Engine(SourceTyping):
         self.dashes = cw["dash"]
         self.connect = cw["connector"]
         self.action_forms = cw["action_verb"]
+        self.source_noun_classes = cw.get("source_noun_class", set())
         # "Breaking: ...", "BYLINE: ...": line-initial labels that name no speaker
         self.layout_labels = cw.get("layout_label", frozenset())
         self.toks = toks = doc.tokens
@@ -663,8 +664,9 @@ class _Engine(SourceTyping):
     def _object_noun(self, np: tuple[int, int]) -> bool:
         """A lone common noun after a verb ("has *reasons*", "made *plans*") that names no
         one: an object, not a source. Nouns that ``sources.en`` knows as sources
-        ("officials") and nouns whose first WordNet sense is a person or a group
-        ("forcing *candidates* to address") are kept as sources."""
+        ("officials") and nouns whose first WordNet sense has a class of ``source_noun_class``
+        in ``cue-filters.en`` (person, group: "forcing *candidates* to address") are kept
+        as sources."""
         a, b = np
         if not self.tagged or b - a != 1 or a == 0 or self.is_cap(a):
             return False
@@ -677,7 +679,7 @@ class _Engine(SourceTyping):
             noun_class = load_word_classes().of(low)[2]
         except ModelNotFoundError:  # no class table: the noun stays the source
             return False
-        return noun_class not in (NONE, "person", "group")
+        return noun_class != NONE and noun_class not in self.source_noun_classes
 
     def _clause_subject(self, i: int) -> tuple[int, int] | None:
         """Subject of the sentence for a participle cue ("Trump spoke ..., promising to")."""

@@ -255,8 +255,10 @@ def test_cue_filter_lists_are_lexicon_data(extractor):
         "object_determiner",
         "speech_class",
         "layout_label",
+        "source_noun_class",
     }
     assert all(e.note for e in lex)
+    assert {e.term for e in lex if e.category == "source_noun_class"} == {"person", "group"}
     order = next(e for e in lex if e.term == "order")
     assert order.category == "action_verb" and "ordered" in order.get("forms").split("|")
     assert extractor.versions()["cue-filters.en"] == lex.id
