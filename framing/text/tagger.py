@@ -733,7 +733,10 @@ class _Scorer:
             )
         block = self._gather(features, 3)
         first = self.prev_word.reserve(keys if ids is None else ids)
-        self.prev_word.data[first : first + len(keys)] = block.sum(axis=1)
+        # ((a + b) + c), as a reduction over the middle axis sums them (without its cost)
+        out = self.prev_word.data[first : first + len(keys)]
+        np.add(block[:, 0], block[:, 1], out=out)
+        out += block[:, 2]
 
     def clear_if_large(self) -> None:
         if len(self.shape3_rows) > 1 << 16:
