@@ -624,10 +624,6 @@ class _Scorer:
         self.prev_word = _VectorTable((n,), 1 << 15)
         # rows of the tag-independent features of several tokens, by key (_static_rows)
         self.shape3_rows: dict[tuple[str, str, str], int] = {}
-        # rows of the (previous tag, shape) and (previous tag, suffix) features, by key
-        # tuples (_add_prev_words): a few thousand keys, met again and again
-        self.prev_shape_rows: dict[tuple[str, str], int] = {}
-        self.prev_suffix_rows: dict[tuple[str, str], int] = {}
 
     def row(self, feature: str) -> int:
         """The row of ``feature`` in the dense matrix, 0 (a row of zeros) if it has none."""
@@ -727,31 +723,7 @@ class _Scorer:
         self._add_prev_words([(names[k % m], words[k // m]) for k in keys], keys)
 
     def _add_prev_words(self, keys: list[tuple[str, str]], ids: list[Any] | None = None) -> None:
-        # the word's features as in _feature_names: normalised word, shape, raw suffix; the
-        # rows of the last two kept by (previous tag, shape / suffix) (_keyed_rows)
-        rows_of = self.dense.rows_of
-        word_rows = rows_of(
-            [f"i-1 tag+i word {prev} {_cached_normalize(word)}" for prev, word in keys]
-        )
-        shape_rows = self._keyed_rows(
-            self.prev_shape_rows,
-            [(prev, _cached_shape(word)) for prev, word in keys],
-            "i-1 tag+i shape ",
-        )
-        suffix_rows = self._keyed_rows(
-            self.prev_suffix_rows, [(prev, word[-3:]) for prev, word in keys], "i-1 tag+i suffix "
-        )
-        first = self.prev_word.reserve(keys if ids is None else ids)
-        # ((a + b) + c), in the order of the features (as a reduction of their rows over
-        # the middle axis sums them)
-        matrix = self.dense.matrix
-        out = self.prev_word.data[first : first + len(keys)]
-        np.add(matrix.take(word_rows, axis=0), matrix.take(shape_rows, axis=0), out=out)
-        out += matrix.take(suffix_rows, axis=0)
-
-    def _add_prev_words_reference(self, keys: list[tuple[str, str]]) -> np.ndarray:
-        """The summed rows :meth:`_add_prev_words` keeps for ``keys``, from the feature
-        names alone (no kept rows)."""
+        # the word's features as in _feature_names: normalised word, shape, raw suffix
         features: list[str] = []
         for prev, word in keys:
             features += (
@@ -759,28 +731,16 @@ class _Scorer:
                 f"i-1 tag+i shape {prev} {_cached_shape(word)}",
                 f"i-1 tag+i suffix {prev} {word[-3:]}",
             )
-        return self._gather(features, 3).sum(axis=1)
-
-    def _keyed_rows(
-        self, table: dict[tuple[str, str], int], keys: list[tuple[str, str]], template: str
-    ) -> list[int]:
-        """Rows of the features ``template + "a b"`` of the keys ``(a, b)``, kept in
-        ``table`` by key (the feature names are made for the new keys only)."""
-        got = list(map(table.get, keys, repeat(-1)))
-        if -1 in got:
-            new = [k for k in dict.fromkeys(keys) if k not in table]
-            names = [f"{template}{a} {b}" for a, b in new]
-            table.update(zip(new, self.dense.rows_of(names), strict=True))
-            got = list(map(table.__getitem__, keys))
-        return got
+        block = self._gather(features, 3)
+        first = self.prev_word.reserve(keys if ids is None else ids)
+        # ((a + b) + c), as a reduction over the middle axis sums them (without its cost)
+        out = self.prev_word.data[first : first + len(keys)]
+        np.add(block[:, 0], block[:, 1], out=out)
+        out += block[:, 2]
 
     def clear_if_large(self) -> None:
         if len(self.shape3_rows) > 1 << 16:
             self.shape3_rows = {}
-        if len(self.prev_shape_rows) > 1 << 16:
-            self.prev_shape_rows = {}
-        if len(self.prev_suffix_rows) > 1 << 16:
-            self.prev_suffix_rows = {}
         for table in (self.near, self.shape, self.pair):
             table.clear_if_large()
         # prev_word's keys hold indices of own: emptied together
