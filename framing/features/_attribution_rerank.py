@@ -45,7 +45,8 @@ def is_candidate(text: str, a: Attribution) -> bool:
     """
     if a.cue is None or a.attrs.get("relay"):
         return False
-    return any(c.isalnum() for c in text[a.cue.start : a.cue.end])
+    cue = text[a.cue.start : a.cue.end]
+    return cue.isalnum() or any(c.isalnum() for c in cue)
 
 
 def _word(word: str) -> str:

@@ -57,7 +57,7 @@ _TEXT, _POS, _START = attrgetter("text"), attrgetter("pos"), attrgetter("start")
 @lru_cache(maxsize=1 << 16)
 def _is_punct(text: str) -> bool:
     """Whether a token has no letter or digit."""
-    return not any(c.isalnum() for c in text)
+    return not (text.isalnum() or any(c.isalnum() for c in text))
 
 
 class _LeftmostAtLeast:

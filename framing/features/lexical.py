@@ -26,13 +26,13 @@ def stopwords() -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def _is_word_text(text: str) -> bool:
     """Whether a token's text has a letter or digit (kept per text: words repeat)."""
-    return any(c.isalnum() for c in text)
+    return text.isalnum() or any(c.isalnum() for c in text)
 
 
 @lru_cache(maxsize=1 << 16)
 def _is_content_text(text: str) -> bool:
     """Whether a token's text has a letter and is no stop word (kept per text)."""
-    return any(c.isalpha() for c in text) and text.lower() not in stopwords()
+    return (text.isalpha() or any(c.isalpha() for c in text)) and text.lower() not in stopwords()
 
 
 def _is_word(token: Token) -> bool:

@@ -44,7 +44,7 @@ def _norm(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _is_word(word: str) -> bool:
-    return any(c.isalnum() for c in word)
+    return word.isalnum() or any(c.isalnum() for c in word)
 
 
 # --- the learned model -----------------------------------------------------------------
