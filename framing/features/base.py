@@ -28,7 +28,7 @@ from typing import Any, ClassVar, TypeVar
 
 import numpy as np
 
-from framing.features.lexical import _is_word_text
+from framing.features.lexical import _texts_and_words
 from framing.text import VoiceMap, process
 from framing.types import Article, Document, Span, Token
 
@@ -76,17 +76,14 @@ def _for_last_document(fn: Callable[[Document], _T]) -> Callable[[Document], _T]
     return wrapper
 
 
-_text_of = attrgetter("text")
-
-
 @_for_last_document
 def word_count(doc: Document) -> int:
     """Number of word tokens (tokens with a letter or digit) in ``doc``.
 
     The count of the last document asked about is kept: every extractor's metrics need it.
     """
-    # the per-text answer lexical_metrics keeps (words repeat within and across articles)
-    return sum(map(_is_word_text, map(_text_of, doc.tokens)))
+    # the word texts lexical_metrics keeps for the last document
+    return len(_texts_and_words(doc)[1])
 
 
 @_for_last_document

@@ -31,3 +31,19 @@ def test_words_of_a_text_count_parts_with_a_letter_or_digit() -> None:
     text = " ".join(HOSTILE)
     assert _words(text) == sum(1 for w in text.split() if any(c.isalnum() for c in w))
     assert _words("the “ ½ -- U.S.") == 3  # read off: the, ½, U.S.
+
+
+def test_word_counts_follow_the_document_asked_about(troib, ians) -> None:
+    # lexical_metrics and word_count share the word texts of the last document: asking
+    # about another document, then the first again, gives each its own count
+    from framing.features.base import word_count
+    from framing.features.lexical import lexical_metrics
+    from framing.text import process
+
+    docs = [process(a, tag=False) for a in (troib, ians)]
+    expected = [sum(1 for t in d.tokens if any(c.isalnum() for c in t.text)) for d in docs]
+    assert expected[0] != expected[1]
+    for k in (0, 1, 0, 0, 1):
+        assert word_count(docs[k]) == expected[k]
+        assert lexical_metrics(docs[k])["lexical:words"] == expected[k]
+        assert word_count(docs[1 - k]) == expected[1 - k]
