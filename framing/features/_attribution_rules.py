@@ -156,7 +156,7 @@ class _Engine(SourceTyping):
         self.sent_hi = [0] * n
         i = 0
         for _, same in groupby([t.sentence for t in toks]):
-            j = i + sum(1 for _ in same)
+            j = i + len(list(same))
             self.sent_lo[i:j] = [i] * (j - i)
             self.sent_hi[i:j] = [j] * (j - i)
             i = j

@@ -56,6 +56,8 @@ def as_document(item: Article | Document) -> Document:
 
 
 _start_of = attrgetter("start")
+_category_of = attrgetter("category")
+_voice_of = attrgetter("voice")
 _T = TypeVar("_T")
 
 
@@ -166,11 +168,11 @@ def rate_metrics(
     }
     with_span = set(sentences_of(doc, [s.start for s in spans]))
     out[f"{prefix}:sentence_share"] = round(len(with_span) / n_sent, 4)
-    by_cat = Counter(s.category for s in spans)
+    by_cat = Counter(map(_category_of, spans))
     for cat in dict.fromkeys([*categories, *sorted(by_cat)]):
         out[f"{prefix}:{cat}:count"] = float(by_cat.get(cat, 0))
         out[f"{prefix}:{cat}:per_100_words"] = round(100.0 * by_cat.get(cat, 0) / words, 4)
-    by_voice = Counter(s.voice for s in spans)
+    by_voice = Counter(map(_voice_of, spans))
     for v in ("narrator", "quoted"):
         out[f"{prefix}:voice:{v}:count"] = float(by_voice.get(v, 0))
     return out

@@ -711,7 +711,7 @@ class _TokenScorer:
             # cheaper than a zero-padded grid summed by numpy.add.accumulate)
             keys = [p[k : k + n] for p in padded for k in range(len(p) - n + 1)]
             vals = list(map(grams.get, keys, _ZEROS))
-            ends = list(accumulate(max(len(p) - n + 1, 0) for p in padded))
+            ends = list(accumulate([max(len(p) - n + 1, 0) for p in padded]))
             z += np.array(list(map(sum, map(vals.__getitem__, map(slice, [0, *ends], ends)))))
         zs = z.tolist()
         for k, v in zip(at, zs, strict=True):
