@@ -432,6 +432,8 @@ class LoadedVectorizer:
         cat_s, cat_o, cat_v = [], [], []
         if any(flat_cats):
             for k, cs in enumerate(cats):
+                if not any(cs):  # no category in the sentence: no term
+                    continue
                 counts: dict[str, float] = {}
                 for c in cs:
                     if c:
