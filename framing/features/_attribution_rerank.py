@@ -45,7 +45,8 @@ def is_candidate(text: str, a: Attribution) -> bool:
     """
     if a.cue is None or a.attrs.get("relay"):
         return False
-    return any(c.isalnum() for c in text[a.cue.start : a.cue.end])
+    cue = text[a.cue.start : a.cue.end]
+    return cue.isalnum() or any(c.isalnum() for c in cue)
 
 
 def _word(word: str) -> str:
@@ -146,37 +147,42 @@ def candidate_features(
         hi = max(lo + 1, bisect_left(starts, a.cue.end))
         hi = min(hi, n)
         lo = min(lo, hi - 1)
-        ps = [cue_prob[k] for k in range(lo, hi)] if cue_prob else [0.0]
+        ps = cue_prob[lo:hi] if cue_prob else [0.0]
         pmax = max(ps)
         pb = min(9, int(pmax * 10))
+        pb5 = f"|pb={min(4, int(pmax * 5))}"
         rk = _rule_kind(a.rule)
         left = toks[lo - 1] if lo > 0 else None
         right = toks[hi] if hi < n else None
+        aa = a.attrs
+        judge = f"judge={aa.get('_judge', '-')}"
+        has_source, has_content, via = a.source is not None, a.content is not None, a.via
+        srccont = f"srccont={has_source}|{has_content}"
         f: dict[str, float] = {
             "p": pmax,
             "pmean": sum(ps) / len(ps),
             f"pb={pb}": 1,
             f"rule={rk}": 1,
-            f"rule={rk}|pb={min(4, int(pmax * 5))}": 1,
-            f"lemma={a.attrs.get('lemma')}": 1,
+            f"rule={rk}{pb5}": 1,
+            f"lemma={aa.get('lemma')}": 1,
             f"w={a.cue.text.lower()}": 1,
             f"stype={a.source_type}": 1,
             f"stance={a.cue_stance}": 1,
             f"quote={a.quote}": 1,
-            f"srccont={a.source is not None}|{a.content is not None}": 1,
-            f"via={a.via is not None}": 1,
+            srccont: 1,
+            f"via={via is not None}": 1,
             f"inq={bool(in_quote[lo]) if in_quote else False}": 1,
             f"ntok={min(4, hi - lo)}": 1,
-            f"tags={'|'.join(t.pos for t in toks[lo:hi][:3])}": 1,
+            f"tags={'|'.join([t.pos for t in toks[lo : min(hi, lo + 3)]])}": 1,
             f"tagL={left.pos if left else '-'}": 1,
             f"tagR={right.pos if right else '-'}": 1,
             f"wL={_word(left.text) if left else '-'}": 1,
             f"wR={_word(right.text) if right else '-'}": 1,
-            f"named={bool(a.attrs.get('named'))}": 1,
-            f"judge={a.attrs.get('_judge', '-')}": 1,
-            f"judge={a.attrs.get('_judge', '-')}|pb={min(4, int(pmax * 5))}": 1,
-            f"nested={a.via is not None}|pb={min(4, int(pmax * 5))}": 1,
-            f"srccont={a.source is not None}|{a.content is not None}|pb={min(4, int(pmax * 5))}": 1,
+            f"named={bool(aa.get('named'))}": 1,
+            judge: 1,
+            judge + pb5: 1,
+            f"nested={via is not None}{pb5}": 1,
+            srccont + pb5: 1,
         }
         if a.source is not None:
             f[f"slen={min(4, len(a.source.text.split()))}"] = 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
@@ -37,7 +38,7 @@ from framing.features.attribution_model import MODEL_VERSION
 from framing.features.wordclasses import NONE, load_word_classes
 from framing.lexicons import LexiconEntry
 from framing.text import VoiceMap
-from framing.types import Attribution, Document, TextRef
+from framing.types import Attribution, Document, TextRef, Token
 
 _NOMINAL = ("anonymous_head", "vague_head", "document_head", "role", "organisation_head")
 _SOURCE_WORDS = (*_NOMINAL, "determiner", "affiliation", "anonymity_marker", "pronoun", "state")
@@ -54,10 +55,28 @@ _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 _TEXT, _POS, _START = attrgetter("text"), attrgetter("pos"), attrgetter("start")
 
 
+def _in_quote_reference(
+    toks: Sequence[Token], starts: Sequence[int], quotes: Sequence[TextRef]
+) -> list[int]:
+    """The quotation holding each token (index into ``quotes``, or -1): one scan of the
+    tokens and quotations together (the tokens starting strictly inside the first
+    quotation not ended before them, and ending before its end)."""
+    in_quote = [-1] * len(toks)
+    qi = 0
+    nq = len(quotes)
+    for k, t in enumerate(toks):
+        ts = starts[k]
+        while qi < nq and quotes[qi].end <= ts:
+            qi += 1
+        if qi < nq and quotes[qi].start < ts and t.end < quotes[qi].end:
+            in_quote[k] = qi
+    return in_quote
+
+
 @lru_cache(maxsize=1 << 16)
 def _is_punct(text: str) -> bool:
     """Whether a token has no letter or digit."""
-    return not any(c.isalnum() for c in text)
+    return not (text.isalnum() or any(c.isalnum() for c in text))
 
 
 class _LeftmostAtLeast:
@@ -137,23 +156,25 @@ class _Engine(SourceTyping):
         self.sent_hi = [0] * n
         i = 0
         for _, same in groupby([t.sentence for t in toks]):
-            j = i + sum(1 for _ in same)
+            j = i + len(list(same))
             self.sent_lo[i:j] = [i] * (j - i)
             self.sent_hi[i:j] = [j] * (j - i)
             i = j
-        # quotation containing each token (index into doc.quotes) or -1
-        self.in_quote = [-1] * n
-        qi = 0
         quotes = doc.quotes
-        nq = len(quotes)
-        for k, t in enumerate(toks):
-            ts = starts[k]
-            while qi < nq and quotes[qi].end <= ts:
-                qi += 1
-            if qi < nq and quotes[qi].start < ts and t.end < quotes[qi].end:
-                self.in_quote[k] = qi
         # quotation indexes (valid when the quotations are sorted and do not overlap)
         self.q_ordered = all(quotes[x].end <= quotes[x + 1].start for x in range(len(quotes) - 1))
+        # quotation containing each token (index into doc.quotes) or -1
+        if self.q_ordered:
+            # the tokens starting inside each quotation, found by bisection: the scan of
+            # _in_quote_reference gives them that quotation (the ones before end before)
+            self.in_quote = in_quote = [-1] * n
+            for qi, q in enumerate(quotes):
+                qend = q.end
+                for k in range(bisect_right(starts, q.start), bisect_left(starts, qend)):
+                    if toks[k].end < qend:
+                        in_quote[k] = qi
+        else:
+            self.in_quote = _in_quote_reference(toks, starts, quotes)
         self.q_starts = [q.start for q in quotes]
         self.q_by_end: dict[int, TextRef] = {}
         for q in quotes:

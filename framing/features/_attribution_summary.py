@@ -92,4 +92,4 @@ class AttributionSummary:
 
 
 def _words(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    return sum(1 for w in text.split() if w.isalnum() or any(c.isalnum() for c in w))

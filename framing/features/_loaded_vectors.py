@@ -350,7 +350,7 @@ class LoadedVectorizer:
         s = self.scorer
         lex, lex_1, lex_none = s.lex, s.lex_1, s.lex_none
         z += np.array([lex_none if c is None else lex.get(c, 0.0) for c in flat_cats])
-        prev = np.array([0.0, *(lex_1.get(c, 0.0) if c else 0.0 for c in flat_cats[:-1])])
+        prev = np.array([0.0, *[lex_1.get(c, 0.0) if c else 0.0 for c in flat_cats[:-1]]])
         prev[first[lens > 0]] = 0.0  # no lex-1 for the first token of a sentence
         z += prev
         tag_sum = pt[pos, 0] + pt[pos - 1, 1]
@@ -432,6 +432,8 @@ class LoadedVectorizer:
         cat_s, cat_o, cat_v = [], [], []
         if any(flat_cats):
             for k, cs in enumerate(cats):
+                if not any(cs):  # no category in the sentence: no term
+                    continue
                 counts: dict[str, float] = {}
                 for c in cs:
                     if c:

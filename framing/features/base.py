@@ -28,7 +28,7 @@ from typing import Any, ClassVar, TypeVar
 
 import numpy as np
 
-from framing.features.lexical import _is_word_text
+from framing.features.lexical import _texts_and_words
 from framing.text import VoiceMap, process
 from framing.types import Article, Document, Span, Token
 
@@ -56,6 +56,8 @@ def as_document(item: Article | Document) -> Document:
 
 
 _start_of = attrgetter("start")
+_category_of = attrgetter("category")
+_voice_of = attrgetter("voice")
 _T = TypeVar("_T")
 
 
@@ -76,17 +78,14 @@ def _for_last_document(fn: Callable[[Document], _T]) -> Callable[[Document], _T]
     return wrapper
 
 
-_text_of = attrgetter("text")
-
-
 @_for_last_document
 def word_count(doc: Document) -> int:
     """Number of word tokens (tokens with a letter or digit) in ``doc``.
 
     The count of the last document asked about is kept: every extractor's metrics need it.
     """
-    # the per-text answer lexical_metrics keeps (words repeat within and across articles)
-    return sum(map(_is_word_text, map(_text_of, doc.tokens)))
+    # the word texts lexical_metrics keeps for the last document
+    return len(_texts_and_words(doc)[1])
 
 
 @_for_last_document
@@ -169,11 +168,11 @@ def rate_metrics(
     }
     with_span = set(sentences_of(doc, [s.start for s in spans]))
     out[f"{prefix}:sentence_share"] = round(len(with_span) / n_sent, 4)
-    by_cat = Counter(s.category for s in spans)
+    by_cat = Counter(map(_category_of, spans))
     for cat in dict.fromkeys([*categories, *sorted(by_cat)]):
         out[f"{prefix}:{cat}:count"] = float(by_cat.get(cat, 0))
         out[f"{prefix}:{cat}:per_100_words"] = round(100.0 * by_cat.get(cat, 0) / words, 4)
-    by_voice = Counter(s.voice for s in spans)
+    by_voice = Counter(map(_voice_of, spans))
     for v in ("narrator", "quoted"):
         out[f"{prefix}:voice:{v}:count"] = float(by_voice.get(v, 0))
     return out

@@ -169,7 +169,7 @@ class EntityFeatures(SpanExtractor):
         # a title just before the run, not tagged as a proper noun ("President-elect")
         for size in (3, 2, 1):
             if i - size >= 0 and toks[i - size].sentence == toks[i].sentence:
-                words = tuple(t.text.lower() for t in toks[i - size : i])
+                words = tuple([t.text.lower() for t in toks[i - size : i]])
                 if words in g.titles:
                     title = doc.text[toks[i - size].start : toks[i - 1].end]
                     break

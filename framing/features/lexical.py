@@ -26,13 +26,30 @@ def stopwords() -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def _is_word_text(text: str) -> bool:
     """Whether a token's text has a letter or digit (kept per text: words repeat)."""
-    return any(c.isalnum() for c in text)
+    return text.isalnum() or any(c.isalnum() for c in text)
 
 
 @lru_cache(maxsize=1 << 16)
 def _is_content_text(text: str) -> bool:
     """Whether a token's text has a letter and is no stop word (kept per text)."""
-    return any(c.isalpha() for c in text) and text.lower() not in stopwords()
+    return (text.isalpha() or any(c.isalpha() for c in text)) and text.lower() not in stopwords()
+
+
+# (document, its token texts, its word texts) of the last document: lexical_metrics and
+# framing.features.base.word_count both read them; swapped whole (thread-safe)
+_last_words: list[tuple[Document | None, list[str], list[str]]] = [(None, [], [])]
+
+
+def _texts_and_words(doc: Document) -> tuple[list[str], list[str]]:
+    """The token texts of ``doc`` and those of its word tokens (a letter or digit), kept
+    for the last document."""
+    seen, texts, words = _last_words[0]
+    if seen is not doc:
+        # token texts through the per-text answers (words repeat): no Token kept or made
+        texts = [t.text for t in doc.tokens]
+        words = list(compress(texts, map(_is_word_text, texts)))
+        _last_words[0] = (doc, texts, words)
+    return texts, words
 
 
 def _is_word(token: Token) -> bool:
@@ -77,9 +94,7 @@ def lexical_metrics(doc: Document) -> dict[str, float]:
     ``lexical:type_token_ratio`` (vocabulary / content words),
     ``lexical:words_per_sentence`` and ``lexical:word_length``.
     """
-    # token texts through the per-text answers (words repeat): no Token kept or made
-    texts = [t.text for t in doc.tokens]
-    words = list(compress(texts, map(_is_word_text, texts)))
+    texts, words = _texts_and_words(doc)
     content = list(compress(texts, map(_is_content_text, texts)))
     vocab = set(map(str.lower, content))
     n_sent = len(doc.sentences)

@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import pairwise, repeat
+from itertools import accumulate, pairwise, repeat
 from typing import Any
 
 from framing.errors import ModelNotFoundError
@@ -44,7 +44,7 @@ def _norm(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _is_word(word: str) -> bool:
-    return any(c.isalnum() for c in word)
+    return word.isalnum() or any(c.isalnum() for c in word)
 
 
 # --- the learned model -----------------------------------------------------------------
@@ -596,35 +596,6 @@ class LoadedModel:
 
 
 _ZEROS = repeat(0.0)
-_GRID_WIDTH = 64  # longer rows of _row_sums are summed one by one
-
-
-def _row_sums(values: Any, counts: Any) -> Any:
-    """Left-to-right sums of consecutive runs of ``values`` (``counts`` long), as ``sum``.
-
-    Each run is a row of a zero-padded grid summed with :func:`numpy.add.accumulate`
-    (sequential, unlike :func:`numpy.add.reduceat`); adding the padding zeros changes
-    nothing. Runs longer than the grid are summed in Python.
-    """
-    import numpy as np
-
-    starts = np.cumsum(counts) - counts
-    width = min(int(counts.max(initial=0)), _GRID_WIDTH)
-    out = np.zeros(len(counts))
-    if width == 0:
-        return out
-    row = np.repeat(np.arange(len(counts)), counts)
-    col = np.arange(len(values)) - starts[row]
-    inside = col < width
-    grid = np.zeros((len(counts), width))
-    grid[row[inside], col[inside]] = values[inside]
-    out = np.add.accumulate(grid, axis=1)[:, -1]
-    for r in np.flatnonzero(counts > width).tolist():
-        total = 0
-        for v in values[starts[r] : starts[r] + counts[r]].tolist():
-            total += v
-        out[r] = total
-    return out
 
 
 class _TokenScorer:
@@ -707,8 +678,7 @@ class _TokenScorer:
 
         The weights are looked up template by template for all tokens, then added in
         :meth:`_own_sum`'s order, element-wise (numpy); each token's character n-gram
-        weights are summed left to right along the rows of a grid
-        (:func:`numpy.add.accumulate`), as ``sum`` adds them.
+        weights are summed left to right by ``sum``, as in :meth:`_own_sum`.
         """
         import numpy as np
 
@@ -737,10 +707,12 @@ class _TokenScorer:
         z += look(self.mbn, [str(min(int(a), 5)) for a, _ in marks])
         padded = [f"<{w}>" for w in low]
         for n, grams in self.grams:
-            counts = np.array([max(len(p) - n + 1, 0) for p in padded], dtype=np.int64)
+            # each token's weights summed by ``sum`` (a few dozen new tokens per article:
+            # cheaper than a zero-padded grid summed by numpy.add.accumulate)
             keys = [p[k : k + n] for p in padded for k in range(len(p) - n + 1)]
-            vals = np.fromiter(map(grams.get, keys, _ZEROS), dtype=np.float64, count=len(keys))
-            z += _row_sums(vals, counts)
+            vals = list(map(grams.get, keys, _ZEROS))
+            ends = list(accumulate([max(len(p) - n + 1, 0) for p in padded]))
+            z += np.array(list(map(sum, map(vals.__getitem__, map(slice, [0, *ends], ends)))))
         zs = z.tolist()
         for k, v in zip(at, zs, strict=True):
             out[k] = v

@@ -126,21 +126,19 @@ class _Vader(SentimentIntensityAnalyzer):
         # SentiText.allcap_differential: some but not all words in capitals
         caps = sum(map(str.isupper, words))
         cap_diff = 0 < len(words) - caps < len(words)
-        first_index: dict[str, int] = {}
-        for idx, token in enumerate(words):
-            first_index.setdefault(token, idx)
         boosters = self.constants.BOOSTER_DICT
         last = len(words) - 1
-        sentiments: list[float] = []
-        for item, low in zip(words, lows, strict=True):
-            if low not in lexicon:  # sentiment_valence adds 0 for a word outside the lexicon
-                sentiments.append(0)
-                continue
-            i = first_index[item]
+        # sentiment_valence adds 0 for a word outside the lexicon: only the lexicon words
+        # are looked at, each scored at the first place its word has in the sentence (as
+        # NLTK's words_and_emoticons.index finds it)
+        sentiments: list[float] = [0] * len(words)
+        first_index = words.index
+        for k in [k for k, low in enumerate(lows) if low in lexicon]:
+            low = lows[k]
+            i = first_index(words[k])
             if (i < last and low == "kind" and lows[i + 1] == "of") or low in boosters:
-                sentiments.append(0)
                 continue
-            sentiments.append(self._valence(words, lows, i, cap_diff))
+            sentiments[k] = self._valence(words, lows, i, cap_diff)
         if "but" in lows:  # _but_check
             bi = lows.index("but")
             for sidx, sentiment in enumerate(sentiments):

@@ -378,8 +378,11 @@ class _DenseWeights:
     alphabetically last label, as in NLTK.
 
     ``weights`` is either NLTK's ``feature -> {label: weight}`` or the model file's
-    :class:`_SparseWeights`, from which the rows of all the features met for the first time
-    in a call of :meth:`rows_of` are filled in one scatter.
+    :class:`_SparseWeights`. With the model file's arrays every row is made at once, in one
+    scatter (about 5 ms, plus the operating system's zero pages of the ~60 MB matrix, about
+    15 ms): a feature is then one look-up, row ``1 + its place`` in the file (row 0: no
+    weights). With NLTK's dicts (training, the reference) rows are made on first use, those
+    of all the features met for the first time in a call of :meth:`rows_of` together.
     """
 
     def __init__(
@@ -393,29 +396,36 @@ class _DenseWeights:
         self._weights: Mapping[str, Mapping[str, float]] = (
             {} if self._sparse is not None else weights  # type: ignore[assignment]
         )
-        # Rows are made on first use: an article uses a few thousand of the model's
-        # ~150,000 features, and the full matrix (~60 MB) took a third of a second to fill.
-        # Row 0 stays zeros: the row of a feature the model has no weights for.
         self.index: dict[str, int] = {}  # feature -> its row in matrix
-        if self._sparse is not None:
-            # Every feature of the model file is in index from the start: its row once made,
-            # before that ``-2 - its place`` in the file's arrays. A feature met for the
-            # first time is then one look-up (not one here and one in the model's ids), and
-            # a feature the model does not have is simply absent (row 0 by default): nothing
-            # is remembered for it.
-            features = self._sparse.features
-            self.index = dict(zip(features, range(-2, -2 - len(features), -1), strict=True))
-        # Room for a row per feature of the model from the start, so the matrix is never
-        # grown (copied) as articles bring new features. The zeros are the operating
-        # system's untouched pages (an allocation this large is mapped, not cleared): rows
-        # are filled in order, so only the pages of the rows made so far are ever resident.
-        n_rows = 1 + (len(self._sparse.features) if self._sparse is not None else len(weights))
-        self.matrix = np.zeros((n_rows, len(self.labels)), dtype=np.float64)
-        self.max_abs = 0.0
-        """The largest absolute weight in the rows made so far."""
         # How many features of index have no weights (row 0): they are dropped from index
         # when there are more than _MAX_ABSENT.
         self._n_absent = 0
+        self.max_abs = 0.0
+        """The largest absolute weight in the rows made so far (the file's layout: of all
+        the model's weights)."""
+        sparse = self._sparse
+        if sparse is not None:
+            # Every row made now, in one scatter: a row made on first use cost a look-up
+            # of the feature's place, its gather from the flat arrays, a second look-up
+            # and an index update per feature, for the ~230 features an article meets
+            # first (about 5% of an article's extraction), against ~20 ms once here.
+            n = len(sparse.features)
+            self.index = dict(zip(sparse.features, range(1, n + 1), strict=True))
+            self.matrix = np.zeros((n + 1, len(self.labels)), dtype=np.float64)
+            rows = np.repeat(np.arange(1, n + 1, dtype=np.int64), np.diff(sparse.indptr))
+            self.matrix[rows, sparse.labels] = sparse.values
+            if len(sparse.values):
+                self.max_abs = float(np.abs(sparse.values).max())
+            self._next_row = n + 1
+            return
+        # Rows are made on first use: an article uses a few thousand of the model's
+        # ~150,000 features. Row 0 stays zeros: the row of a feature the model has no
+        # weights for. Room for a row per feature of the model from the start, so the
+        # matrix is never grown (copied) as articles bring new features. The zeros are the
+        # operating system's untouched pages (an allocation this large is mapped, not
+        # cleared): rows are filled in order, so only the pages of the rows made so far are
+        # ever resident.
+        self.matrix = np.zeros((1 + len(weights), len(self.labels)), dtype=np.float64)
         self._next_row = 1  # the row the next feature with weights gets
 
     def _known(self, feature: str) -> bool:
@@ -426,8 +436,8 @@ class _DenseWeights:
     def row_of(self, feature: str) -> int | None:
         """The row of ``feature`` in :attr:`matrix`, or None if the model has no weights."""
         r = self.index.get(feature)
-        if r is None or r < 0:
-            if not self._known(feature):
+        if r is None:
+            if self._sparse is not None or not self._known(feature):
                 return None
             r = self.rows_of((feature,))[0]
         return r or None
@@ -436,32 +446,24 @@ class _DenseWeights:
         """The rows of ``features`` in :attr:`matrix` (0, the row of zeros, for a feature
         the model has no weights for); the new ones are filled together.
 
-        :attr:`index` also keeps the features found to have no weights (most word pairs),
-        on row 0, so that features met before are one look-up each. (With the model file's
-        layout, :attr:`index` holds every feature of the model from the start:
-        :meth:`_sparse_rows_of`.)
+        With the model file's layout every row is made from the start: one look-up per
+        feature. With NLTK's dicts, :attr:`index` also keeps the features found to have no
+        weights (most word pairs), on row 0, so that features met before are one look-up
+        each.
         """
-        if self._sparse is not None:
-            return self._sparse_rows_of(features)
         get = self.index.get
-        rows = list(map(get, features, repeat(-1)))
-        if -1 not in rows:
+        rows = list(map(get, features, repeat(-1 if self._sparse is None else 0)))
+        if self._sparse is not None or -1 not in rows:
             return rows
         # the features looked up for the first time, each once
         missing = list(dict.fromkeys(compress(features, map((-1).__eq__, rows))))
-        # their place in the model's arrays (one look-up each; None: no weights)
-        sparse = self._sparse
-        if sparse is not None:
-            places: list[int | None] = list(map(sparse.ids.get, missing))
-        else:
-            weights = self._weights
-            places = [0 if f in weights else None for f in missing]
-        new = [f for f, k in zip(missing, places, strict=True) if k is not None]
+        weights = self._weights
+        new = [f for f in missing if f in weights]
         if len(new) < len(missing):
             if self._n_absent > _MAX_ABSENT:  # forget the features without weights
                 self.index = {f: r for f, r in self.index.items() if r}
                 self._n_absent = 0
-            absent = [f for f, k in zip(missing, places, strict=True) if k is None]
+            absent = [f for f in missing if f not in weights]
             self.index.update(zip(absent, repeat(0)))
             self._n_absent += len(absent)
             get = self.index.get
@@ -474,65 +476,20 @@ class _DenseWeights:
             grown = np.zeros((max(need, 2 * len(self.matrix)), len(self.labels)))
             grown[:first] = self.matrix[:first]
             self.matrix = grown
-        if sparse is not None:
-            ids = np.array([k for k in places if k is not None], dtype=np.int64)
-            start = sparse.indptr[ids]
-            count = sparse.indptr[ids + 1] - start
-            # the positions of every weight of the new features in the flat arrays
-            at = np.arange(int(count.sum()), dtype=np.int64)
-            at += np.repeat(start - (np.cumsum(count) - count), count)
-            cols = sparse.labels[at]
-            vals = sparse.values[at]
-        else:
-            column = self._column
-            col_list: list[int] = []
-            val_list: list[float] = []
-            counts: list[int] = []
-            for f in new:
-                ws = self._weights[f]
-                col_list += map(column.__getitem__, ws)
-                val_list += ws.values()
-                counts.append(len(ws))
-            count = np.array(counts, dtype=np.int64)
-            cols = np.array(col_list, dtype=np.int64)
-            vals = np.array(val_list, dtype=np.float64)
+        column = self._column
+        col_list: list[int] = []
+        val_list: list[float] = []
+        counts: list[int] = []
+        for f in new:
+            ws = weights[f]
+            col_list += map(column.__getitem__, ws)
+            val_list += ws.values()
+            counts.append(len(ws))
+        count = np.array(counts, dtype=np.int64)
+        cols = np.array(col_list, dtype=np.int64)
+        vals = np.array(val_list, dtype=np.float64)
         if len(vals):
             self.matrix[np.repeat(np.arange(first, need), count), cols] = vals
-            self.max_abs = max(self.max_abs, float(np.abs(vals).max()))
-        index.update(zip(new, range(first, need), strict=True))
-        self._next_row = need
-        return list(map(get, features, repeat(0)))
-
-    def _sparse_rows_of(self, features: Sequence[str]) -> list[int]:
-        """:meth:`rows_of` over the model file's arrays: one look-up per feature; the rows
-        of the features of the model met for the first time (``-2 - place`` in
-        :attr:`index`) are made together, in the order they are met."""
-        index = self.index
-        get = index.get
-        rows = list(map(get, features, repeat(0)))
-        if not rows or min(rows) >= 0:
-            return rows
-        # the features met first, in order, with their (negative) entries as read above
-        first_met = list(map((0).__gt__, rows))
-        pending = dict(zip(compress(features, first_met), compress(rows, first_met), strict=True))
-        new = list(pending)
-        sparse = self._sparse
-        assert sparse is not None
-        first = self._next_row
-        need = first + len(new)
-        if need > len(self.matrix):  # (only if threads made rows of the same feature)
-            grown = np.zeros((max(need, 2 * len(self.matrix)), len(self.labels)))
-            grown[:first] = self.matrix[:first]
-            self.matrix = grown
-        ids = -2 - np.fromiter(pending.values(), dtype=np.int64, count=len(new))
-        start = sparse.indptr[ids]
-        count = sparse.indptr[ids + 1] - start
-        # the positions of every weight of the new features in the flat arrays
-        at = np.arange(int(count.sum()), dtype=np.int64)
-        at += np.repeat(start - (np.cumsum(count) - count), count)
-        vals = sparse.values[at]
-        if len(vals):
-            self.matrix[np.repeat(np.arange(first, need), count), sparse.labels[at]] = vals
             self.max_abs = max(self.max_abs, float(np.abs(vals).max()))
         index.update(zip(new, range(first, need), strict=True))
         self._next_row = need
@@ -776,7 +733,10 @@ class _Scorer:
             )
         block = self._gather(features, 3)
         first = self.prev_word.reserve(keys if ids is None else ids)
-        self.prev_word.data[first : first + len(keys)] = block.sum(axis=1)
+        # ((a + b) + c), as a reduction over the middle axis sums them (without its cost)
+        out = self.prev_word.data[first : first + len(keys)]
+        np.add(block[:, 0], block[:, 1], out=out)
+        out += block[:, 2]
 
     def clear_if_large(self) -> None:
         if len(self.shape3_rows) > 1 << 16:

@@ -172,8 +172,8 @@ def test_malformed_arrays_are_refused(tmp_path, change):
 
 
 def test_rows_from_the_file_index_equal_the_rows_of_nltks_dicts(troib: Article) -> None:
-    # the file layout indexes every model feature from the start (-2 - place until its row
-    # is made); the dict layout (the reference) looks features up one by one: same weights
+    # the file layout makes the row of every model feature from the start; the dict
+    # layout (the reference) looks features up one by one and makes their rows: same weights
     # for every feature of the seed article, hostile ones and absent ones included
     from framing.text.tagger import _feature_names, _normalize, _shape
 
@@ -193,6 +193,23 @@ def test_rows_from_the_file_index_equal_the_rows_of_nltks_dicts(troib: Article) 
         a, b = fast.rows_of(feats), reference.rows_of(feats)
         assert [r == 0 for r in a] == [r == 0 for r in b] and any(a) and not all(a)
         assert np.array_equal(fast.matrix[a], reference.matrix[b])
-    assert fast.max_abs == reference.max_abs
-    assert min(fast.index.values()) < 0  # features of the model not met stay unmade
+    # the file layout's margin uses the largest weight of the whole model
+    assert fast.max_abs >= reference.max_abs
     assert fast.row_of("no such feature") is None and fast.row_of(feats[0]) == a[0]
+
+
+def test_every_row_of_the_file_layout_is_made_from_the_start_as_the_dicts_make_it():
+    # the file layout makes all its rows at once (one scatter); NLTK's dicts (the
+    # reference) make them one by one: the same row for every feature of the model
+    tagger = load_tagger()
+    classes = sorted(tagger._classes)
+    fast = _DenseWeights(tagger._sparse, classes)
+    features = tagger._sparse.features
+    rows = [fast.index[f] for f in features]
+    assert rows == list(range(1, len(features) + 1))  # row 0 is left for no weights
+    assert not fast.matrix[0].any()
+    reference = _DenseWeights(tagger._weights, classes)
+    b = reference.rows_of(features)
+    assert np.array_equal(fast.matrix[rows], reference.matrix[b])
+    assert fast.max_abs == reference.max_abs  # every row made: the same largest weight
+    assert fast.rows_of(["i word said", "no such feature"]) == [fast.index["i word said"], 0]
