@@ -36,14 +36,20 @@ _TRIM = " \t\n\xa0.,;:"
 _QUOTE_MARKS = frozenset(("“", "”", '"', "''", "``"))
 
 
+# rules whose relations the re-ranker does not judge (see is_candidate)
+_UNJUDGED_RULES = ("poll:", "adverb:")
+
+
 def is_candidate(text: str, a: Attribution) -> bool:
     """Whether the re-ranker judges ``a``: it has a cue with a word in it and is no relay.
 
-    Relayed sources of chains ("citing X") follow their relaying relation, and cues of
+    Relayed sources of chains ("citing X") follow their relaying relation, cues of
     punctuation only (the colon of "Pence: ...", the dash of "... — Paul Ryan") are left to
-    the layout rules.
+    the layout rules, and the relations of the poll and report-adverb rules ("in a new
+    Fox News poll", "reportedly") are left to those rules (the re-ranker was trained
+    without such candidates).
     """
-    if a.cue is None or a.attrs.get("relay"):
+    if a.cue is None or a.attrs.get("relay") or a.rule.startswith(_UNJUDGED_RULES):
         return False
     cue = text[a.cue.start : a.cue.end]
     return cue.isalnum() or any(c.isalnum() for c in cue)

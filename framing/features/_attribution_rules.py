@@ -142,6 +142,10 @@ class _Engine(SourceTyping):
         self.source_noun_classes = cw.get("source_noun_class", set())
         # "Breaking: ...", "BYLINE: ...": line-initial labels that name no speaker
         self.layout_labels = cw.get("layout_label", frozenset())
+        # "in a new Fox News poll": the nouns that make the object of "in" a source
+        self.poll_heads = cw.get("poll_head", frozenset())
+        # "X *reportedly* met Y": adverbs that stand for an unnamed report
+        self.report_adverbs = cw.get("report_adverb", frozenset())
         self.toks = toks = doc.tokens
         texts = list(map(_TEXT, toks))
         tags = list(map(_POS, toks))
@@ -945,11 +949,99 @@ class _Engine(SourceTyping):
                 self.taken.update(range(i, i + size))
                 self._add_relays(len(self.rels) - 1)
             i += 1
+        self._report_adverbs()
         if self.judge and cues:
             self._unclaimed_cues(cues)
+        self._poll_relations()
         self._cut_long_sentences()
         self._quotes_without_cue()
         return self._finish()
+
+    def _report_adverbs(self) -> None:
+        """Cue-only relations of the adverbs that stand for an unnamed report.
+
+        "The Club for Growth is *reportedly* spending $1.5 million" attributes the clause to
+        reports it does not name, whether or not the tagger marked the adverb. Every
+        ``report_adverb`` of ``cue-filters.en`` outside quotations gets a cue-only relation
+        (no source, stance from ``reporting_verbs.en``) unless a cue already covers it or
+        the reporting verb right after it ("reportedly said") was made the cue.
+        """
+        adverbs = self.report_adverbs
+        lows = self.lows
+        if not adverbs or adverbs.isdisjoint(lows):
+            return
+        n = len(lows)
+        for i in [k for k, low in enumerate(lows) if low in adverbs]:
+            if i in self.taken or self.in_quote[i] >= 0:
+                continue
+            s, e = self.toks[i].start, self.toks[min(n, i + 3) - 1].end
+            if any(r.cue is not None and r.cue[0] < e and s < r.cue[1] for r in self.rels):
+                continue
+            entry = self.lex.phrases.get((lows[i],))
+            stance = entry.category if entry is not None else "distancing"
+            rule = f"adverb:{self.lex.filters.id}:{lows[i]}"
+            cue = (s, self.toks[i].end)
+            attrs = {"lemma": lows[i], "cue_only": True}
+            self.rels.append(_Rel(None, cue, None, stance, rule, attrs))
+            self.taken.add(i)
+
+    def _poll_relations(self) -> None:
+        """Polls and surveys as sources: "*In* a new Fox News poll, Trump leads ...".
+
+        News reports figures "in" a poll rather than "according to" it; PolNeAR annotates
+        the poll as the source, "in" as the cue and the figures as the content. A relation
+        is built for every "in" outside quotations whose noun phrase holds a ``poll_head``
+        noun of ``cue-filters.en`` ("poll", "surveys"): sentence-initial ("In the CBS poll,
+        ...") the content follows the phrase, after a clause ("Trump leads by 24 points in
+        the 50-state poll") it is that clause. The respondents' own cues inside the content
+        ("8 percent of Democrats *said*") stay, nested in the poll's relation.
+        """
+        heads = self.poll_heads
+        lows = self.lows
+        if not heads or heads.isdisjoint(lows):
+            return
+        for i in [k for k, low in enumerate(lows) if low == "in"]:
+            if i in self.taken or self.in_quote[i] >= 0:
+                continue
+            lo, hi = self.sent_lo[i], self.sent_hi[i]
+            src = self._poll_phrase(i + 1, hi)
+            if src is None:
+                continue
+            first = self.next_word[lo]
+            if i <= first:  # "In the poll, X ...": the clause after the phrase's comma
+                j = src[1]
+                while j < hi and self.toks[j].text != ",":
+                    j += 1
+                j = self.next_word[j + 1] if j < hi else self.next_word[src[1]]
+                content = (
+                    (self.toks[j].start, self.sentence_end_char(j)) if j < hi else None
+                )
+            else:  # "X leads ... in the poll": the clause before
+                content = self.content_before(i)
+            if content is None:
+                continue
+            cue = (self.toks[i].start, self.toks[i].end)
+            rule = f"poll:{self.lex.filters.id}:in"
+            self.rels.append(_Rel(src, cue, content, "neutral", rule, {"lemma": "in"}))
+            self.taken.update(range(i, src[1]))
+
+    def _poll_phrase(self, start: int, hi: int) -> tuple[int, int] | None:
+        """The noun phrase from ``start`` to its ``poll_head`` noun, if it has one.
+
+        Up to eight words of a noun phrase, with the slashes, dashes and adverbs of poll
+        names ("a Washington Post/ABC News poll", "the most recent Fox poll").
+        """
+        heads = self.poll_heads
+        for k in range(start, min(hi, start + 8)):
+            if self.lows[k] in heads:
+                return (start, k + 1)
+            if not (
+                self.np_ish(k)
+                or self.toks[k].text in ("/", "-", "–")
+                or self.toks[k].pos in ("RBS", "RB", "JJS", "VBN")
+            ):
+                return None
+        return None
 
     def _unclaimed_cues(self, cues: dict[int, int]) -> None:
         """Cue-only candidates for the learned cues that no rule above used.

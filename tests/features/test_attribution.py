@@ -256,8 +256,12 @@ def test_cue_filter_lists_are_lexicon_data(extractor):
         "speech_class",
         "layout_label",
         "source_noun_class",
+        "poll_head",
+        "report_adverb",
     }
     assert all(e.note for e in lex)
+    assert {e.term for e in lex if e.category == "poll_head"} == {"poll", "survey"}
+    assert {e.term for e in lex if e.category == "report_adverb"} == {"reportedly"}
     assert {e.term for e in lex if e.category == "source_noun_class"} == {"person", "group"}
     order = next(e for e in lex if e.term == "order")
     assert order.category == "action_verb" and "ordered" in order.get("forms").split("|")
@@ -426,3 +430,51 @@ def test_infinitive_cue_after_an_object_noun_takes_the_clause_subject(ians_attrs
     for a in fear:
         assert a.source is not None and a.source.text == "Iran"
     assert all(a.source is None or a.source.text != "reasons" for a in ians_attrs)
+
+
+def test_a_poll_is_the_source_of_its_figures(extractor):
+    # "in a ... poll" attributes the figures to the poll (PolNeAR annotates the poll as the
+    # source and "in" as the cue), before or after the clause; the respondents' own "said"
+    # stays, nested in the poll's relation.
+    text = (
+        "In a Washington Post/ABC News poll released Sunday, just 8 percent of Democrats "
+        "said they would vote for Trump. Clinton leads Trump by six points in a new CBS "
+        "News survey. Cruz rose in the polls after the debate."
+    )
+    rels = extractor.attributions(Article(id="poll", outlet="x", text=text))
+    polls = [a for a in rels if a.rule.startswith("poll:")]
+    assert [(a.cue.text, a.source.text) for a in polls] == [
+        ("In", "a Washington Post/ABC News poll"),
+        ("in", "a new CBS News survey"),
+    ]
+    first, second = polls
+    assert first.content.text.startswith("just 8 percent of Democrats said")
+    assert second.content.text == "Clinton leads Trump by six points"
+    assert all(a.cue_stance == "neutral" for a in polls)
+    said = next(a for a in rels if a.cue is not None and a.cue.text == "said")
+    assert said.source.text == "8 percent of Democrats"
+    assert rels[said.via] is first
+    # "rose in the polls" is a standing, not a poll's finding ("polls" is no poll_head)
+    assert not [a for a in rels if a.cue is not None and a.cue.start > text.index("Cruz")]
+    for a in polls:
+        for ref in (a.source, a.cue, a.content):
+            assert text[ref.start : ref.end] == ref.text
+
+
+def test_reportedly_is_an_unnamed_report(extractor):
+    # "reportedly" attributes its clause to reports it does not name: a cue-only relation
+    # with the distancing stance of reporting_verbs.en, unless the reporting verb right
+    # after it is the cue ("reportedly said": the adverb is that relation's manner).
+    text = (
+        "The Club for Growth is reportedly spending $1.5 million on television ads. "
+        "The senator reportedly said no."
+    )
+    rels = extractor.attributions(Article(id="rep", outlet="x", text=text))
+    adverb = [a for a in rels if a.cue is not None and a.cue.text == "reportedly"]
+    assert len(adverb) == 1
+    [rep] = adverb
+    assert rep.cue.start == text.index("reportedly")
+    assert rep.source is None and rep.content is None and rep.attrs["cue_only"]
+    assert rep.cue_stance == "distancing"
+    said = next(a for a in rels if a.cue is not None and a.cue.text == "said")
+    assert said.source.text == "The senator" and "reportedly" in said.attrs["manner"]
