@@ -624,6 +624,53 @@ class _Scorer:
         self.prev_word = _VectorTable((n,), 1 << 15)
         # rows of the tag-independent features of several tokens, by key (_static_rows)
         self.shape3_rows: dict[tuple[str, str, str], int] = {}
+        # With every row made at load (the model file's layout): the rows of the three
+        # (previous tag, word) features by value and previous tag (_prev_tables), and per
+        # word of own its values there (own_prev); None: the prev_word table instead.
+        self.prev_tables = self._prev_tables() if dense._sparse is not None else None
+        self.own_prev = np.zeros((len(self.own.data), 3), dtype=np.intp)
+
+    def _prev_tables(self) -> tuple[list[dict[str, int]], list[np.ndarray]]:
+        """Rows of the (previous tag, word), (previous tag, shape) and (previous tag,
+        suffix) features, read from their names once: for each of the three, a dict value
+        -> index (from 1) and a flat table ``[index * tags + previous tag number]`` -> row in
+        the dense matrix (0, the row of zeros, for a value or a pair the model has no
+        weights for). A tag that is not a tag number (never a previous tag) is left out.
+        """
+        m = len(self.tag_names)
+        tag_id = self.tag_id
+        # every feature of the model file has a row (its place + 1): the names are scanned
+        # in C (the features of a dict-layout model have no rows before their first use,
+        # and these tables are not made for it)
+        sparse = self.dense._sparse
+        assert sparse is not None
+        names = sparse.features
+        mine = list(
+            compress(
+                zip(names, range(1, len(names) + 1), strict=True),
+                map(str.startswith, names, repeat("i-1 tag+i ")),
+            )
+        )
+        kinds = {"word": 0, "shape": 1, "suffix": 2}
+        indexes: list[dict[str, int]] = [{}, {}, {}]
+        places: list[list[int]] = [[], [], []]
+        rows: list[list[int]] = [[], [], []]
+        for name, r in mine:
+            # "i-1 tag+i <kind> <previous tag> <value>" (the value: the rest of the name)
+            kind, _, rest = name[10:].partition(" ")
+            prev, _, value = rest.partition(" ")
+            x = kinds.get(kind)
+            t = tag_id.get(prev)
+            if x is not None and t is not None:
+                index = indexes[x]
+                places[x].append(index.setdefault(value, len(index) + 1) * m + t)
+                rows[x].append(r)
+        tables: list[np.ndarray] = []
+        for index, at, got in zip(indexes, places, rows, strict=True):
+            table = np.zeros((len(index) + 1) * m, dtype=np.intp)
+            table[at] = got
+            tables.append(table)
+        return indexes, tables
 
     def row(self, feature: str) -> int:
         """The row of ``feature`` in the dense matrix, 0 (a row of zeros) if it has none."""
@@ -654,6 +701,20 @@ class _Scorer:
         block = self._gather(features, 10)
         first = self.own.reserve(words)
         self.own.data[first : first + len(words)] = block.sum(axis=1)
+        if self.prev_tables is not None:  # the word's values in the (previous tag, x) tables
+            if len(self.own_prev) < len(self.own.data):
+                grown = np.zeros((len(self.own.data), 3), dtype=np.intp)
+                grown[:first] = self.own_prev[:first]
+                self.own_prev = grown
+            (w_ids, s_ids, x_ids), m = self.prev_tables[0], len(self.tag_names)
+            self.own_prev[first : first + len(words)] = [
+                (
+                    w_ids.get(_cached_normalize(word), 0) * m,
+                    s_ids.get(_cached_shape(word), 0) * m,
+                    x_ids.get(word[-3:], 0) * m,
+                )
+                for word in words
+            ]
 
     def _add_near(self, words: list[str]) -> None:
         features: list[str] = []
@@ -880,7 +941,15 @@ class _Scorer:
         pos_w = pos.take(order)
         prev_at = pos_w - 1
         prev2_at = pos_w - 2
-        own_base = (own_of * m).take(order)
+        prev_tables = self.prev_tables
+        if prev_tables is None:
+            own_base = (own_of * m).take(order)
+        else:
+            # per token in wave order: the starts of its word's runs in the three tables
+            own_prev = self.own_prev.take(own_of.take(order), axis=0)
+            p_word, p_shape, p_suffix = own_prev.T.copy()
+            t_word, t_shape, t_suffix = prev_tables[1]
+            matrix = self.dense.matrix
         at = 0
         for size in sizes:
             if not size:
@@ -891,11 +960,19 @@ class _Scorer:
             prev = tid[prev_at[run]]
             scores = static[run]
             scores += pair_vectors[prev, tid[prev2_at[run]]]
-            # the three (previous tag, word) features, summed when the key was first met
-            # (in the same order as summing their rows here)
-            keys = (own_base[run] + prev).tolist()
-            prev_word_of = self._ids(self.prev_word, keys, self._add_prev_word_ids)
-            scores += self.prev_word.data.take(prev_word_of, axis=0)
+            if prev_tables is not None:
+                # the three (previous tag, word) features: their rows from the tables,
+                # summed ((a + b) + c) as _add_prev_words sums them, then added
+                three = matrix.take(t_word.take(p_word[run] + prev), axis=0)
+                three += matrix.take(t_shape.take(p_shape[run] + prev), axis=0)
+                three += matrix.take(t_suffix.take(p_suffix[run] + prev), axis=0)
+                scores += three
+            else:
+                # the three (previous tag, word) features, summed when the key was first met
+                # (in the same order as summing their rows here)
+                keys = (own_base[run] + prev).tolist()
+                prev_word_of = self._ids(self.prev_word, keys, self._add_prev_word_ids)
+                scores += self.prev_word.data.take(prev_word_of, axis=0)
             best = scores.argmax(axis=1)
             top = scores.max(axis=1)  # the score at best
             margin = self.margin_scale * max(1.0, self.dense.max_abs)
