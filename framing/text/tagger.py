@@ -30,9 +30,11 @@ import gc
 import gzip
 import json
 import random
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import compress, repeat
+from itertools import chain, compress, count, islice, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -339,6 +341,7 @@ class _SparseWeights:
         self.indptr = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(counts_a)])
         self.labels = np.asarray(labels, dtype=np.int64)
         self.values = np.asarray(values, dtype=np.float64)
+        self._sorted: bool | None = None  # whether the names are sorted (on first use)
 
     def to_dicts(self, labels: Sequence[str]) -> dict[str, dict[str, float]]:
         """``feature -> {label: weight}``, NLTK's layout (``labels``: the sorted tagset)."""
@@ -349,6 +352,20 @@ class _SparseWeights:
             f: dict(zip(names[a:b], values[a:b], strict=True))
             for f, a, b in zip(self.features, bounds, bounds[1:], strict=False)
         }
+
+    def with_prefix(self, prefix: str) -> tuple[list[str], list[int]]:
+        """The names of the features that start with ``prefix`` and their places + 1, in
+        order (found by bisection when the names are sorted, as the model file keeps them)."""
+        names = self.features
+        if self._sorted is None:
+            self._sorted = all(map(str.__lt__, names, islice(names, 1, None)))
+        if not self._sorted:
+            chosen = list(map(str.startswith, names, repeat(prefix)))
+            return list(compress(names, chosen)), list(compress(count(1), chosen))
+        # the names from prefix on, up to the prefix with its last character the next one
+        lo = bisect_left(names, prefix)
+        hi = bisect_left(names, prefix[:-1] + chr(ord(prefix[-1]) + 1), lo)
+        return names[lo:hi], list(range(lo + 1, hi + 1))
 
     @classmethod
     def from_dicts(
@@ -561,6 +578,85 @@ class _VectorTable:
         return False
 
 
+def _filled(
+    numbers: np.ndarray, size: int, first: int, known: Mapping[str, int], values: list[str]
+) -> np.ndarray:
+    """``numbers`` (grown to ``size`` if shorter) with the numbers of ``values`` (0 for the
+    unknown ones) from place ``first`` on."""
+    if len(numbers) < size:
+        grown = np.zeros(size, dtype=np.int64)
+        grown[:first] = numbers[:first]
+        numbers = grown
+    numbers[first : first + len(values)] = list(map(known.get, values, repeat(0)))
+    return numbers
+
+
+class _StaticTables:
+    """Rows of the word-pair and shape-triple features by the numbers of their values.
+
+    A feature's key is its values' numbers (from 1) in mixed radix, after its kind (the
+    pairs ``i word+i+1 word`` then ``i-1 word+i word``; the triples apart); the keys are
+    kept sorted, with their rows, and looked up for all the tokens of a call at once by
+    bisection. A value the model has no such feature for has number 0, which no key holds.
+
+    Parameters
+    ----------
+    words, shapes : dict
+        Value -> number.
+    next_values, next_rows, prev_values, prev_rows, shape_values, shape_rows : list of int
+        The numbers of the values of each feature (2 or 3 per feature, in order) and its row.
+    """
+
+    def __init__(
+        self,
+        words: dict[str, int],
+        shapes: dict[str, int],
+        next_values: list[int],
+        next_rows: list[int],
+        prev_values: list[int],
+        prev_rows: list[int],
+        shape_values: list[int],
+        shape_rows: list[int],
+    ) -> None:
+        self.words = words
+        self.shapes = shapes
+        self.word_base = len(words) + 1
+        self.shape_base = len(shapes) + 1
+        b, sb = self.word_base, self.shape_base
+        nv = np.array(next_values, dtype=np.int64).reshape(-1, 2)
+        pv = np.array(prev_values, dtype=np.int64).reshape(-1, 2)
+        sv = np.array(shape_values, dtype=np.int64).reshape(-1, 3)
+        pair_keys = np.concatenate([nv[:, 0] * b + nv[:, 1], b * b + pv[:, 0] * b + pv[:, 1]])
+        pair_rows = np.array(next_rows + prev_rows, dtype=np.intp)
+        shape_keys = (sv[:, 0] * sb + sv[:, 1]) * sb + sv[:, 2]
+        order = np.argsort(pair_keys, kind="stable")
+        self.pair_keys, self.pair_rows = pair_keys[order], pair_rows[order]
+        order = np.argsort(shape_keys, kind="stable")
+        self.shape_keys = shape_keys[order]
+        self.shape_rows = np.array(shape_rows, dtype=np.intp)[order]
+
+    @staticmethod
+    def _find(keys: np.ndarray, rows: np.ndarray, queries: np.ndarray) -> np.ndarray:
+        if not len(keys):
+            return np.zeros(len(queries), dtype=np.intp)
+        at = np.minimum(np.searchsorted(keys, queries), len(keys) - 1)
+        return np.where(keys[at] == queries, rows[at], 0)
+
+    def rows(self, words: np.ndarray, shapes: np.ndarray, pos: np.ndarray) -> np.ndarray:
+        """:meth:`_Scorer._static_rows` from the numbers of the word and the shape at every
+        position of the layout (``words``, ``shapes``) for the positions ``pos``."""
+        b, sb = self.word_base, self.shape_base
+        w = words.take(pos)
+        out = np.empty(3 * len(pos), dtype=np.intp)
+        triples = (shapes.take(pos - 1) * sb + shapes.take(pos)) * sb + shapes.take(pos + 1)
+        out[0::3] = self._find(self.shape_keys, self.shape_rows, triples)
+        pairs = np.concatenate([w * b + words.take(pos + 1), b * b + words.take(pos - 1) * b + w])
+        found = self._find(self.pair_keys, self.pair_rows, pairs)
+        out[1::3] = found[: len(pos)]
+        out[2::3] = found[len(pos) :]
+        return out
+
+
 class _Scorer:
     """Tag many sentences at once with NLTK's greedy averaged-perceptron decoding.
 
@@ -629,6 +725,11 @@ class _Scorer:
         # word of own its values there (own_prev); None: the prev_word table instead.
         self.prev_tables = self._prev_tables() if dense._sparse is not None else None
         self.own_prev = np.zeros((len(self.own.data), 3), dtype=np.intp)
+        # Likewise the rows of the word-pair and shape-triple features by the values' numbers
+        # (_static_tables), and the numbers of the words of near and the shapes of shape.
+        self.static_tables = self._static_tables() if dense._sparse is not None else None
+        self.near_number = np.zeros(len(self.near.data), dtype=np.int64)
+        self.shape_number = np.zeros(len(self.shape.data), dtype=np.int64)
 
     def _prev_tables(self) -> tuple[list[dict[str, int]], list[np.ndarray]]:
         """Rows of the (previous tag, word), (previous tag, shape) and (previous tag,
@@ -639,38 +740,67 @@ class _Scorer:
         """
         m = len(self.tag_names)
         tag_id = self.tag_id
-        # every feature of the model file has a row (its place + 1): the names are scanned
-        # in C (the features of a dict-layout model have no rows before their first use,
-        # and these tables are not made for it)
+        # every feature of the model file has a row, its place + 1 (the features of a
+        # dict-layout model have no rows before their first use: no tables for it)
         sparse = self.dense._sparse
         assert sparse is not None
-        names = sparse.features
-        mine = list(
-            compress(
-                zip(names, range(1, len(names) + 1), strict=True),
-                map(str.startswith, names, repeat("i-1 tag+i ")),
-            )
-        )
-        kinds = {"word": 0, "shape": 1, "suffix": 2}
-        indexes: list[dict[str, int]] = [{}, {}, {}]
-        places: list[list[int]] = [[], [], []]
-        rows: list[list[int]] = [[], [], []]
-        for name, r in mine:
-            # "i-1 tag+i <kind> <previous tag> <value>" (the value: the rest of the name)
-            kind, _, rest = name[10:].partition(" ")
-            prev, _, value = rest.partition(" ")
-            x = kinds.get(kind)
-            t = tag_id.get(prev)
-            if x is not None and t is not None:
-                index = indexes[x]
-                places[x].append(index.setdefault(value, len(index) + 1) * m + t)
-                rows[x].append(r)
+        indexes: list[dict[str, int]] = []
         tables: list[np.ndarray] = []
-        for index, at, got in zip(indexes, places, rows, strict=True):
+        for prefix in ("i-1 tag+i word ", "i-1 tag+i shape ", "i-1 tag+i suffix "):
+            names, places = sparse.with_prefix(prefix)
+            cut = len(prefix)
+            # "<previous tag> <value>": the value is the rest of the name
+            split = [name[cut:].partition(" ") for name in names]
+            values = list(map(itemgetter(2), split))
+            index = dict(zip(dict.fromkeys(values), range(1, len(values) + 1), strict=False))
+            numbers = np.fromiter(map(index.__getitem__, values), np.intp, len(values))
+            tags = np.fromiter(
+                map(tag_id.get, map(itemgetter(0), split), repeat(-1)), np.intp, len(values)
+            )
+            rows = np.array(places, dtype=np.intp)
+            keep = tags >= 0
             table = np.zeros((len(index) + 1) * m, dtype=np.intp)
-            table[at] = got
+            table[numbers[keep] * m + tags[keep]] = rows[keep]
+            indexes.append(index)
             tables.append(table)
         return indexes, tables
+
+    def _static_tables(self) -> _StaticTables | None:
+        """The word-pair and shape-triple features by number (None if a name does not split
+        into its values at the spaces: a value with a space, looked up by name instead)."""
+        sparse = self.dense._sparse
+        assert sparse is not None
+        found = [
+            sparse.with_prefix(prefix)
+            for prefix in ("i word+i+1 word ", "i-1 word+i word ", "i-1 shape+i shape+i+1 shape ")
+        ]
+        splits = [
+            [name[cut:].split(" ") for name in items[0]]
+            for cut, items in zip(
+                map(len, ("i word+i+1 word ", "i-1 word+i word ", "i-1 shape+i shape+i+1 shape ")),
+                found,
+                strict=True,
+            )
+        ]
+        for split, n in zip(splits, (2, 2, 3), strict=True):
+            if set(map(len, split)) - {n}:
+                return None
+        word_values = list(chain.from_iterable(chain(splits[0], splits[1])))
+        shape_values = list(chain.from_iterable(splits[2]))
+        words = dict(zip(dict.fromkeys(word_values), count(1)))
+        shapes = dict(zip(dict.fromkeys(shape_values), count(1)))
+        numbers = list(map(words.__getitem__, word_values))
+        cut = 2 * len(splits[0])
+        return _StaticTables(
+            words,
+            shapes,
+            numbers[:cut],
+            found[0][1],
+            numbers[cut:],
+            found[1][1],
+            list(map(shapes.__getitem__, shape_values)),
+            found[2][1],
+        )
 
     def row(self, feature: str) -> int:
         """The row of ``feature`` in the dense matrix, 0 (a row of zeros) if it has none."""
@@ -730,6 +860,10 @@ class _Scorer:
             )
         block = self._gather(features, 6)
         first = self.near.reserve(words)
+        if self.static_tables is not None:
+            self.near_number = _filled(
+                self.near_number, len(self.near.data), first, self.static_tables.words, words
+            )
         out = self.near.data[first : first + len(words)]
         np.add(block[:, 0], block[:, 1], out=out[:, 0])
         out[:, 1] = block[:, 2]
@@ -742,6 +876,10 @@ class _Scorer:
             features += ("i-1 shape " + shape, "i+1 shape " + shape)
         block = self._gather(features, 2)
         first = self.shape.reserve(shapes)
+        if self.static_tables is not None:
+            self.shape_number = _filled(
+                self.shape_number, len(self.shape.data), first, self.static_tables.shapes, shapes
+            )
         self.shape.data[first : first + len(shapes)] = block
 
     def _add_pairs(self, pairs: list[tuple[str, str]]) -> None:
@@ -906,8 +1044,13 @@ class _Scorer:
         depth = [0] * len(raw)
         for p in todo:
             depth[p] = 1 + max(depth[p - 1], depth[p - 2])
-        statics = self._static_rows(todo, context, shapes)
         pos = np.array(todo, dtype=np.intp)
+        if self.static_tables is None:
+            statics = self._static_rows(todo, context, shapes)
+        else:
+            statics = self.static_tables.rows(
+                self.near_number.take(near_of), self.shape_number.take(shape_of), pos
+            )
         near, shape = self.near.data, self.shape.data
         static = self.own.data.take(own_of, axis=0)
         static += near[near_of[pos - 1], 0]

@@ -125,3 +125,65 @@ def test_cleared_own_table_gives_the_same_tags(ians: Article) -> None:
     sentences = _sentences(ians) + HOSTILE
     assert [scorer.tag([w])[0] for w in sentences] == [slow.tag([w])[0] for w in sentences]
     assert len(scorer.own.ids) < 100  # it was cleared
+
+
+def _layout(sentences: list[list[str]]) -> tuple[list[str], list[str], list[str], list[int]]:
+    from framing.text.tagger import _END, _START, _cached_normalize, _cached_shape
+
+    context: list[str] = []
+    raw: list[str] = []
+    for words in sentences:
+        context += [*_START, *map(_cached_normalize, words), *_END]
+        raw += ["", "", *words, "", ""]
+    shapes = [_cached_shape(w) for w in raw]
+    return context, raw, shapes, [p for p, w in enumerate(raw) if w]
+
+
+def test_static_rows_by_number_are_the_rows_by_name(troib: Article) -> None:
+    # word pairs and shape triples looked up by number equal the rows of NLTK's names, for
+    # the seed story and hostile words (unknown words and shapes: number 0, row 0), met a
+    # first and a second time, and after the near and shape tables were emptied
+    tagger = load_tagger()
+    scorer = _Scorer(tagger._dense, tagger._tagdict)
+    tables = scorer.static_tables
+    assert tables is not None
+    for sentences in (_sentences(troib) + HOSTILE, HOSTILE, _sentences(troib)[:5]):
+        context, _, shapes, todo = _layout(sentences)
+        near_of = scorer._ids(scorer.near, context, scorer._add_near)
+        shape_of = scorer._ids(scorer.shape, shapes, scorer._add_shapes)
+        pos = np.array(todo, dtype=np.intp)
+        got = tables.rows(scorer.near_number.take(near_of), scorer.shape_number.take(shape_of), pos)
+        want = scorer._static_rows_reference(todo, context, shapes)
+        assert got.tolist() == want
+        assert sum(1 for r in want if r) > len(todo) // 4  # many of them have weights
+        scorer.near.max_kept = 0
+        scorer.shape.max_kept = 0
+        scorer.clear_if_large()
+
+
+def test_tags_equal_without_the_static_tables(troib: Article, ians: Article) -> None:
+    tagger = load_tagger()
+    fast = _Scorer(tagger._dense, tagger._tagdict)
+    slow = _Scorer(tagger._dense, tagger._tagdict)
+    slow.static_tables = None
+    slow.prev_tables = None
+    for sentences in (_sentences(troib), _sentences(ians), HOSTILE):
+        assert fast.tag(sentences) == slow.tag(sentences)
+
+
+def test_a_value_with_a_space_keeps_the_names() -> None:
+    # a model whose word-pair name holds a word with a space cannot be split into its
+    # values: the rows are then found by name
+    from framing.text.tagger import _DenseWeights, _SparseWeights
+
+    sparse = _SparseWeights(
+        ["bias", "i word+i+1 word a b c", "i-1 tag+i word NN x y"],
+        [1, 1, 1],
+        [0, 1, 0],
+        [0.5, 1.0, 2.0],
+    )
+    dense = _DenseWeights(sparse, ["NN", "VB"])
+    scorer = _Scorer(dense, {})
+    assert scorer.static_tables is None
+    (words, _, _), _ = scorer.prev_tables  # type: ignore[misc]
+    assert words == {"x y": 1}  # the rest of the name, as _add_prev_words would build it
