@@ -343,21 +343,6 @@ class CueVectorizer:
                     base ** np.arange(a - 1, -1, -1, dtype=np.int64),
                 )
             )
-        # per template of several values, whether it reads tag channels only (its rows are
-        # then read from a table by the tag rows at its offsets, _tag_tables)
-        tag_only = [
-            np.array(
-                [
-                    all(c in _TAG_CHANNELS for c, _ in tp.parts)
-                    for tp in templates
-                    if len(tp.parts) == a
-                ]
-            )
-            for a in sorted(set(len(tp.parts) for tp in templates) - {1})
-        ]
-        self._tag_only = tag_only
-        # the tag table these tables were made for, and the tables (made on first use)
-        self._tag_tables: tuple[np.ndarray | None, list[dict[int, np.ndarray]]] = (None, [])
         # one-value templates over a word or tag channel: their weights summed per word (tag)
         # and offset, cached with the word (tag); the other one-value templates: per token
         ones = [tp for tp in templates if len(tp.parts) == 1]
@@ -545,7 +530,7 @@ class CueVectorizer:
 
         Every sentence gets four padding positions on each side. Returns ``(values
         [channels, positions], token positions, lexicon-cue flags, word row per position,
-        word sums, tag row per position, tag sums, the tag table)``.
+        word sums, tag row per position, tag sums)``.
         """
         lens = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
         n = int(lens.sum())
@@ -595,7 +580,7 @@ class CueVectorizer:
         block[:, left] = self._pad_left[pc, None]
         block[:, pos] = vals[pc]
         padded[pc] = block
-        return padded, pos, cue_flag, wpos, word_vecs, tpos, tag_vecs, tag_ids
+        return padded, pos, cue_flag, wpos, word_vecs, tpos, tag_vecs
 
     # --- scoring -----------------------------------------------------------------------
     def logits(
@@ -624,9 +609,7 @@ class CueVectorizer:
         k = len(self.classes)
         if n == 0:
             return np.zeros((0, k)), np.zeros(0, dtype=bool)
-        padded, pos, cue_flag, wpos, word_vecs, tpos, tag_vecs, tag_ids = self._layout(
-            sentences, in_quote
-        )
+        padded, pos, cue_flag, wpos, word_vecs, tpos, tag_vecs = self._layout(sentences, in_quote)
         # the word and tag templates: what the word (tag) at each offset adds to the token
         z = np.empty((n, k))
         z[:] = self.bias
@@ -639,45 +622,7 @@ class CueVectorizer:
         dense, chans, offs = self._single
         v = np.take(flat, (chans * total + offs)[:, None] + pos)  # [instances, tokens]
         z += np.take(self._weights, self._dense[dense[:, None], v + 1], axis=0).sum(axis=0)
-        # templates of several values: the rows of those that read tags only from tables by
-        # the tag rows at their offsets, the others' from the hash table of their keys
-        tag_tables = self._tables_of_tags(tag_ids)
-        for x, (gbase, chans, offs, mult) in enumerate(self._by_arity):
-            tables = tag_tables[x]
-            rows = np.empty((len(gbase), n), dtype=np.int64)
-            hashed = [t for t in range(len(gbase)) if t not in tables]
-            if hashed:
-                v = np.take(flat, (chans[hashed] * total + offs[hashed])[:, :, None] + pos)
-                key = gbase[hashed, None] + np.tensordot(mult, v, axes=([0], [1]))
-                key[(v < 0).any(axis=1)] = -1
-                rows[hashed] = self._keys.get(key.ravel(), self._zero).reshape(len(hashed), n)
-            for t, table in tables.items():
-                rows[t] = table[tuple(tpos[pos + o] for o in offs[t].tolist())]
-            z += np.take(self._weights, rows, axis=0).reshape(len(gbase), n, k).sum(axis=0)
-        return z, cue_flag
-
-    def logits_reference(
-        self, sentences: Sequence[Sequence[Token]], in_quote: Sequence[Sequence[bool]]
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`logits` with the rows of every template of several values from the hash
-        table of their keys (no tables by tag rows)."""
-        n = sum(map(len, sentences))
-        k = len(self.classes)
-        if n == 0:
-            return np.zeros((0, k)), np.zeros(0, dtype=bool)
-        padded, pos, cue_flag, wpos, word_vecs, tpos, tag_vecs, _ = self._layout(
-            sentences, in_quote
-        )
-        z = np.empty((n, k))
-        z[:] = self.bias
-        for off in range(-_PAD, _PAD + 1):
-            z += np.take(word_vecs[_PAD - off], wpos[pos + off], axis=0)
-            z += np.take(tag_vecs[_PAD - off], tpos[pos + off], axis=0)
-        total = padded.shape[1]
-        flat = padded.ravel()
-        dense, chans, offs = self._single
-        v = np.take(flat, (chans * total + offs)[:, None] + pos)
-        z += np.take(self._weights, self._dense[dense[:, None], v + 1], axis=0).sum(axis=0)
+        # templates of several values
         for gbase, chans, offs, mult in self._by_arity:
             v = np.take(flat, (chans * total + offs)[:, :, None] + pos)  # [inst, parts, tok]
             key = gbase[:, None] + np.tensordot(mult, v, axes=([0], [1]))
@@ -685,39 +630,6 @@ class CueVectorizer:
             rows = self._keys.get(key.ravel(), self._zero)
             z += np.take(self._weights, rows, axis=0).reshape(len(gbase), n, k).sum(axis=0)
         return z, cue_flag
-
-    def _tables_of_tags(self, tag_ids: np.ndarray) -> list[dict[int, np.ndarray]]:
-        """Per group of :attr:`_by_arity`: template -> the row of its weights for every
-        combination of tag rows (of ``tag_ids``, the tag table) at its offsets, for the
-        templates that read tag channels only (unless the tag table has so many rows that
-        a table would hold more than ``_MAX_TAG_TABLE`` entries); made again when the tag
-        table changes.
-
-        The tag table is replaced, never changed in place, when it gains a tag or is
-        emptied: the tables of a table in use stay valid for it (threads may share them).
-        """
-        made_for, tables = self._tag_tables
-        if made_for is tag_ids:
-            return tables
-        tables = []
-        r = len(tag_ids)
-        column = {c: x for x, c in enumerate(self._tag_chan.tolist())}
-        for (gbase, chans, _, mult), tag_only in zip(self._by_arity, self._tag_only, strict=True):
-            group: dict[int, np.ndarray] = {}
-            a = len(mult)
-            if r**a > _MAX_TAG_TABLE:  # many odd tags: these templates are looked up by key
-                tables.append(group)
-                continue
-            for t in np.flatnonzero(tag_only).tolist():
-                # every combination of tag rows, one per part: [parts, r ** a]
-                combos = np.indices((r,) * a).reshape(a, -1)
-                v = np.stack([tag_ids[combos[p], column[int(chans[t, p])]] for p in range(a)])
-                key = gbase[t] + mult @ v
-                key[(v < 0).any(axis=0)] = -1
-                group[t] = self._keys.get(key, self._zero).reshape((r,) * a)
-            tables.append(group)
-        self._tag_tables = (tag_ids, tables)
-        return tables
 
     def probabilities(self, z: np.ndarray) -> np.ndarray:
         """Class probabilities from :meth:`logits` (normalised sigmoids or softmax)."""
@@ -762,11 +674,6 @@ class CueVectorizer:
         best = other[np.argmax(p[:, other], axis=1)] if len(p) else other[:0]
         label = np.where(1.0 - p[:, o] >= th, best, o)
         return label, p[np.arange(len(p)), label]
-
-
-# the most entries of a table of rows by tag rows (_tables_of_tags; 8 bytes each): the ~50
-# tags of the tagger and the padding rows make ~150,000 for three tags
-_MAX_TAG_TABLE = 1 << 18
 
 
 class _KeyTable:
