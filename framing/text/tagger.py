@@ -34,7 +34,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import chain, compress, count, islice, repeat
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -578,6 +578,17 @@ class _VectorTable:
         return False
 
 
+def _values_of(names: list[str], prefix: str, n: int) -> list[list[str]] | None:
+    """The ``n`` space-separated values after ``prefix`` of every name, as ``n`` columns
+    (split in C: one join and one split), or None if a name has another number of spaces."""
+    spaces = prefix.count(" ") + n - 1
+    if set(map(methodcaller("count", " "), names)) - {spaces}:
+        return None
+    parts = " ".join(names).split(" ")
+    step = spaces + 1
+    return [parts[k::step] for k in range(step - n, step)]
+
+
 def _filled(
     numbers: np.ndarray, size: int, first: int, known: Mapping[str, int], values: list[str]
 ) -> np.ndarray:
@@ -603,37 +614,34 @@ class _StaticTables:
     ----------
     words, shapes : dict
         Value -> number.
-    next_values, next_rows, prev_values, prev_rows, shape_values, shape_rows : list of int
-        The numbers of the values of each feature (2 or 3 per feature, in order) and its row.
+    numbers : list of list of ndarray
+        For the next-word pairs, the previous-word pairs and the shape triples: the numbers
+        of the first, second (and third) value of every feature, one array each.
+    rows : list of list of int
+        The rows of the features, in the same order.
     """
 
     def __init__(
         self,
         words: dict[str, int],
         shapes: dict[str, int],
-        next_values: list[int],
-        next_rows: list[int],
-        prev_values: list[int],
-        prev_rows: list[int],
-        shape_values: list[int],
-        shape_rows: list[int],
+        numbers: list[list[np.ndarray]],
+        rows: list[list[int]],
     ) -> None:
         self.words = words
         self.shapes = shapes
         self.word_base = len(words) + 1
         self.shape_base = len(shapes) + 1
         b, sb = self.word_base, self.shape_base
-        nv = np.array(next_values, dtype=np.int64).reshape(-1, 2)
-        pv = np.array(prev_values, dtype=np.int64).reshape(-1, 2)
-        sv = np.array(shape_values, dtype=np.int64).reshape(-1, 3)
-        pair_keys = np.concatenate([nv[:, 0] * b + nv[:, 1], b * b + pv[:, 0] * b + pv[:, 1]])
-        pair_rows = np.array(next_rows + prev_rows, dtype=np.intp)
-        shape_keys = (sv[:, 0] * sb + sv[:, 1]) * sb + sv[:, 2]
+        (na, nb), (pa, pb), (sa, s_b, sc) = numbers
+        pair_keys = np.concatenate([na * b + nb, b * b + pa * b + pb])
+        pair_rows = np.array(rows[0] + rows[1], dtype=np.intp)
+        shape_keys = (sa * sb + s_b) * sb + sc
         order = np.argsort(pair_keys, kind="stable")
         self.pair_keys, self.pair_rows = pair_keys[order], pair_rows[order]
         order = np.argsort(shape_keys, kind="stable")
         self.shape_keys = shape_keys[order]
-        self.shape_rows = np.array(shape_rows, dtype=np.intp)[order]
+        self.shape_rows = np.array(rows[2], dtype=np.intp)[order]
 
     @staticmethod
     def _find(keys: np.ndarray, rows: np.ndarray, queries: np.ndarray) -> np.ndarray:
@@ -748,15 +756,15 @@ class _Scorer:
         tables: list[np.ndarray] = []
         for prefix in ("i-1 tag+i word ", "i-1 tag+i shape ", "i-1 tag+i suffix "):
             names, places = sparse.with_prefix(prefix)
-            cut = len(prefix)
             # "<previous tag> <value>": the value is the rest of the name
-            split = [name[cut:].partition(" ") for name in names]
-            values = list(map(itemgetter(2), split))
-            index = dict(zip(dict.fromkeys(values), range(1, len(values) + 1), strict=False))
+            columns = _values_of(names, prefix, 2)
+            if columns is None:  # a value with a space
+                split = [name[len(prefix) :].partition(" ") for name in names]
+                columns = [list(map(itemgetter(0), split)), list(map(itemgetter(2), split))]
+            prevs, values = columns
+            index = dict(zip(dict.fromkeys(values), count(1)))
             numbers = np.fromiter(map(index.__getitem__, values), np.intp, len(values))
-            tags = np.fromiter(
-                map(tag_id.get, map(itemgetter(0), split), repeat(-1)), np.intp, len(values)
-            )
+            tags = np.fromiter(map(tag_id.get, prevs, repeat(-1)), np.intp, len(values))
             rows = np.array(places, dtype=np.intp)
             keep = tags >= 0
             table = np.zeros((len(index) + 1) * m, dtype=np.intp)
@@ -770,37 +778,21 @@ class _Scorer:
         into its values at the spaces: a value with a space, looked up by name instead)."""
         sparse = self.dense._sparse
         assert sparse is not None
-        found = [
-            sparse.with_prefix(prefix)
-            for prefix in ("i word+i+1 word ", "i-1 word+i word ", "i-1 shape+i shape+i+1 shape ")
-        ]
-        splits = [
-            [name[cut:].split(" ") for name in items[0]]
-            for cut, items in zip(
-                map(len, ("i word+i+1 word ", "i-1 word+i word ", "i-1 shape+i shape+i+1 shape ")),
-                found,
-                strict=True,
-            )
-        ]
-        for split, n in zip(splits, (2, 2, 3), strict=True):
-            if set(map(len, split)) - {n}:
+        prefixes = ("i word+i+1 word ", "i-1 word+i word ", "i-1 shape+i shape+i+1 shape ")
+        found = [sparse.with_prefix(prefix) for prefix in prefixes]
+        columns = []
+        for prefix, (names, _), n in zip(prefixes, found, (2, 2, 3), strict=True):
+            values = _values_of(names, prefix, n)
+            if values is None:
                 return None
-        word_values = list(chain.from_iterable(chain(splits[0], splits[1])))
-        shape_values = list(chain.from_iterable(splits[2]))
-        words = dict(zip(dict.fromkeys(word_values), count(1)))
-        shapes = dict(zip(dict.fromkeys(shape_values), count(1)))
-        numbers = list(map(words.__getitem__, word_values))
-        cut = 2 * len(splits[0])
-        return _StaticTables(
-            words,
-            shapes,
-            numbers[:cut],
-            found[0][1],
-            numbers[cut:],
-            found[1][1],
-            list(map(shapes.__getitem__, shape_values)),
-            found[2][1],
-        )
+            columns.append(values)
+        words = dict(zip(dict.fromkeys(chain(*columns[0], *columns[1])), count(1)))
+        shapes = dict(zip(dict.fromkeys(chain(*columns[2])), count(1)))
+        numbered = [
+            [np.fromiter(map(known.__getitem__, col), np.int64, len(col)) for col in cols]
+            for cols, known in zip(columns, (words, words, shapes), strict=True)
+        ]
+        return _StaticTables(words, shapes, numbered, [places for _, places in found])
 
     def row(self, feature: str) -> int:
         """The row of ``feature`` in the dense matrix, 0 (a row of zeros) if it has none."""

@@ -187,3 +187,19 @@ def test_a_value_with_a_space_keeps_the_names() -> None:
     assert scorer.static_tables is None
     (words, _, _), _ = scorer.prev_tables  # type: ignore[misc]
     assert words == {"x y": 1}  # the rest of the name, as _add_prev_words would build it
+
+
+def test_values_of_split_names_into_columns() -> None:
+    from framing.text.tagger import _values_of
+
+    names = ["i word+i+1 word the envoy", "i word+i+1 word !YEAR -END-", "i word+i+1 word x y"]
+    assert _values_of(names, "i word+i+1 word ", 2) == [
+        ["the", "!YEAR", "x"],
+        ["envoy", "-END-", "y"],
+    ]
+    assert _values_of([], "p ", 2) == [[], []]
+    # a value with a space, or a missing value: no columns
+    assert _values_of([*names, "i word+i+1 word a b c"], "i word+i+1 word ", 2) is None
+    assert _values_of([*names, "i word+i+1 word a"], "i word+i+1 word ", 2) is None
+    # tabs and other white space are parts of values (only spaces separate them)
+    assert _values_of(["p a\tb c"], "p ", 2) == [["a\tb"], ["c"]]
