@@ -76,7 +76,12 @@ def _words_and_emoticons(text: str, punc_list: Container[str]) -> list[str]:
             mark, word = we[:j], we[j:]
         else:
             continue
-        if mark not in punc_list:
+        if mark not in punc_list or len(word) < 2:  # words_only holds no shorter word
+            continue
+        if word.isalnum():
+            # no ASCII punctuation in word: its own part, punctuation removed, is word, so
+            # word is in words_only (computed only for the other words)
+            wes[i] = word
             continue
         if words_only is None:  # the words of the sentence, punctuation removed
             no_punc = text.translate(_DROP_PUNCT)  # REGEX_REMOVE_PUNCTUATION's deletion

@@ -30,9 +30,11 @@ import gc
 import gzip
 import json
 import random
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import compress, repeat
+from itertools import chain, compress, count, islice, repeat
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -339,6 +341,7 @@ class _SparseWeights:
         self.indptr = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(counts_a)])
         self.labels = np.asarray(labels, dtype=np.int64)
         self.values = np.asarray(values, dtype=np.float64)
+        self._sorted: bool | None = None  # whether the names are sorted (on first use)
 
     def to_dicts(self, labels: Sequence[str]) -> dict[str, dict[str, float]]:
         """``feature -> {label: weight}``, NLTK's layout (``labels``: the sorted tagset)."""
@@ -349,6 +352,20 @@ class _SparseWeights:
             f: dict(zip(names[a:b], values[a:b], strict=True))
             for f, a, b in zip(self.features, bounds, bounds[1:], strict=False)
         }
+
+    def with_prefix(self, prefix: str) -> tuple[list[str], list[int]]:
+        """The names of the features that start with ``prefix`` and their places + 1, in
+        order (found by bisection when the names are sorted, as the model file keeps them)."""
+        names = self.features
+        if self._sorted is None:
+            self._sorted = all(map(str.__lt__, names, islice(names, 1, None)))
+        if not self._sorted:
+            chosen = list(map(str.startswith, names, repeat(prefix)))
+            return list(compress(names, chosen)), list(compress(count(1), chosen))
+        # the names from prefix on, up to the prefix with its last character the next one
+        lo = bisect_left(names, prefix)
+        hi = bisect_left(names, prefix[:-1] + chr(ord(prefix[-1]) + 1), lo)
+        return names[lo:hi], list(range(lo + 1, hi + 1))
 
     @classmethod
     def from_dicts(
@@ -561,6 +578,93 @@ class _VectorTable:
         return False
 
 
+def _values_of(names: list[str], prefix: str, n: int) -> list[list[str]] | None:
+    """The ``n`` space-separated values after ``prefix`` of every name, as ``n`` columns
+    (split in C: one join and one split), or None if a name has another number of spaces."""
+    spaces = prefix.count(" ") + n - 1
+    if set(map(methodcaller("count", " "), names)) - {spaces}:
+        return None
+    parts = " ".join(names).split(" ")
+    step = spaces + 1
+    return [parts[k::step] for k in range(step - n, step)]
+
+
+def _filled(
+    numbers: np.ndarray, size: int, first: int, known: Mapping[str, int], values: list[str]
+) -> np.ndarray:
+    """``numbers`` (grown to ``size`` if shorter) with the numbers of ``values`` (0 for the
+    unknown ones) from place ``first`` on."""
+    if len(numbers) < size:
+        grown = np.zeros(size, dtype=np.int64)
+        grown[:first] = numbers[:first]
+        numbers = grown
+    numbers[first : first + len(values)] = list(map(known.get, values, repeat(0)))
+    return numbers
+
+
+class _StaticTables:
+    """Rows of the word-pair and shape-triple features by the numbers of their values.
+
+    A feature's key is its values' numbers (from 1) in mixed radix, after its kind (the
+    pairs ``i word+i+1 word`` then ``i-1 word+i word``; the triples apart); the keys are
+    kept sorted, with their rows, and looked up for all the tokens of a call at once by
+    bisection. A value the model has no such feature for has number 0, which no key holds.
+
+    Parameters
+    ----------
+    words, shapes : dict
+        Value -> number.
+    numbers : list of list of ndarray
+        For the next-word pairs, the previous-word pairs and the shape triples: the numbers
+        of the first, second (and third) value of every feature, one array each.
+    rows : list of list of int
+        The rows of the features, in the same order.
+    """
+
+    def __init__(
+        self,
+        words: dict[str, int],
+        shapes: dict[str, int],
+        numbers: list[list[np.ndarray]],
+        rows: list[list[int]],
+    ) -> None:
+        self.words = words
+        self.shapes = shapes
+        self.word_base = len(words) + 1
+        self.shape_base = len(shapes) + 1
+        b, sb = self.word_base, self.shape_base
+        (na, nb), (pa, pb), (sa, s_b, sc) = numbers
+        pair_keys = np.concatenate([na * b + nb, b * b + pa * b + pb])
+        pair_rows = np.array(rows[0] + rows[1], dtype=np.intp)
+        shape_keys = (sa * sb + s_b) * sb + sc
+        order = np.argsort(pair_keys, kind="stable")
+        self.pair_keys, self.pair_rows = pair_keys[order], pair_rows[order]
+        order = np.argsort(shape_keys, kind="stable")
+        self.shape_keys = shape_keys[order]
+        self.shape_rows = np.array(rows[2], dtype=np.intp)[order]
+
+    @staticmethod
+    def _find(keys: np.ndarray, rows: np.ndarray, queries: np.ndarray) -> np.ndarray:
+        if not len(keys):
+            return np.zeros(len(queries), dtype=np.intp)
+        at = np.minimum(np.searchsorted(keys, queries), len(keys) - 1)
+        return np.where(keys[at] == queries, rows[at], 0)
+
+    def rows(self, words: np.ndarray, shapes: np.ndarray, pos: np.ndarray) -> np.ndarray:
+        """:meth:`_Scorer._static_rows` from the numbers of the word and the shape at every
+        position of the layout (``words``, ``shapes``) for the positions ``pos``."""
+        b, sb = self.word_base, self.shape_base
+        w = words.take(pos)
+        out = np.empty(3 * len(pos), dtype=np.intp)
+        triples = (shapes.take(pos - 1) * sb + shapes.take(pos)) * sb + shapes.take(pos + 1)
+        out[0::3] = self._find(self.shape_keys, self.shape_rows, triples)
+        pairs = np.concatenate([w * b + words.take(pos + 1), b * b + words.take(pos - 1) * b + w])
+        found = self._find(self.pair_keys, self.pair_rows, pairs)
+        out[1::3] = found[: len(pos)]
+        out[2::3] = found[len(pos) :]
+        return out
+
+
 class _Scorer:
     """Tag many sentences at once with NLTK's greedy averaged-perceptron decoding.
 
@@ -624,6 +728,71 @@ class _Scorer:
         self.prev_word = _VectorTable((n,), 1 << 15)
         # rows of the tag-independent features of several tokens, by key (_static_rows)
         self.shape3_rows: dict[tuple[str, str, str], int] = {}
+        # With every row made at load (the model file's layout): the rows of the three
+        # (previous tag, word) features by value and previous tag (_prev_tables), and per
+        # word of own its values there (own_prev); None: the prev_word table instead.
+        self.prev_tables = self._prev_tables() if dense._sparse is not None else None
+        self.own_prev = np.zeros((len(self.own.data), 3), dtype=np.intp)
+        # Likewise the rows of the word-pair and shape-triple features by the values' numbers
+        # (_static_tables), and the numbers of the words of near and the shapes of shape.
+        self.static_tables = self._static_tables() if dense._sparse is not None else None
+        self.near_number = np.zeros(len(self.near.data), dtype=np.int64)
+        self.shape_number = np.zeros(len(self.shape.data), dtype=np.int64)
+
+    def _prev_tables(self) -> tuple[list[dict[str, int]], list[np.ndarray]]:
+        """Rows of the (previous tag, word), (previous tag, shape) and (previous tag,
+        suffix) features, read from their names once: for each of the three, a dict value
+        -> index (from 1) and a flat table ``[index * tags + previous tag number]`` -> row in
+        the dense matrix (0, the row of zeros, for a value or a pair the model has no
+        weights for). A tag that is not a tag number (never a previous tag) is left out.
+        """
+        m = len(self.tag_names)
+        tag_id = self.tag_id
+        # every feature of the model file has a row, its place + 1 (the features of a
+        # dict-layout model have no rows before their first use: no tables for it)
+        sparse = self.dense._sparse
+        assert sparse is not None
+        indexes: list[dict[str, int]] = []
+        tables: list[np.ndarray] = []
+        for prefix in ("i-1 tag+i word ", "i-1 tag+i shape ", "i-1 tag+i suffix "):
+            names, places = sparse.with_prefix(prefix)
+            # "<previous tag> <value>": the value is the rest of the name
+            columns = _values_of(names, prefix, 2)
+            if columns is None:  # a value with a space
+                split = [name[len(prefix) :].partition(" ") for name in names]
+                columns = [list(map(itemgetter(0), split)), list(map(itemgetter(2), split))]
+            prevs, values = columns
+            index = dict(zip(dict.fromkeys(values), count(1)))
+            numbers = np.fromiter(map(index.__getitem__, values), np.intp, len(values))
+            tags = np.fromiter(map(tag_id.get, prevs, repeat(-1)), np.intp, len(values))
+            rows = np.array(places, dtype=np.intp)
+            keep = tags >= 0
+            table = np.zeros((len(index) + 1) * m, dtype=np.intp)
+            table[numbers[keep] * m + tags[keep]] = rows[keep]
+            indexes.append(index)
+            tables.append(table)
+        return indexes, tables
+
+    def _static_tables(self) -> _StaticTables | None:
+        """The word-pair and shape-triple features by number (None if a name does not split
+        into its values at the spaces: a value with a space, looked up by name instead)."""
+        sparse = self.dense._sparse
+        assert sparse is not None
+        prefixes = ("i word+i+1 word ", "i-1 word+i word ", "i-1 shape+i shape+i+1 shape ")
+        found = [sparse.with_prefix(prefix) for prefix in prefixes]
+        columns = []
+        for prefix, (names, _), n in zip(prefixes, found, (2, 2, 3), strict=True):
+            values = _values_of(names, prefix, n)
+            if values is None:
+                return None
+            columns.append(values)
+        words = dict(zip(dict.fromkeys(chain(*columns[0], *columns[1])), count(1)))
+        shapes = dict(zip(dict.fromkeys(chain(*columns[2])), count(1)))
+        numbered = [
+            [np.fromiter(map(known.__getitem__, col), np.int64, len(col)) for col in cols]
+            for cols, known in zip(columns, (words, words, shapes), strict=True)
+        ]
+        return _StaticTables(words, shapes, numbered, [places for _, places in found])
 
     def row(self, feature: str) -> int:
         """The row of ``feature`` in the dense matrix, 0 (a row of zeros) if it has none."""
@@ -654,6 +823,20 @@ class _Scorer:
         block = self._gather(features, 10)
         first = self.own.reserve(words)
         self.own.data[first : first + len(words)] = block.sum(axis=1)
+        if self.prev_tables is not None:  # the word's values in the (previous tag, x) tables
+            if len(self.own_prev) < len(self.own.data):
+                grown = np.zeros((len(self.own.data), 3), dtype=np.intp)
+                grown[:first] = self.own_prev[:first]
+                self.own_prev = grown
+            (w_ids, s_ids, x_ids), m = self.prev_tables[0], len(self.tag_names)
+            self.own_prev[first : first + len(words)] = [
+                (
+                    w_ids.get(_cached_normalize(word), 0) * m,
+                    s_ids.get(_cached_shape(word), 0) * m,
+                    x_ids.get(word[-3:], 0) * m,
+                )
+                for word in words
+            ]
 
     def _add_near(self, words: list[str]) -> None:
         features: list[str] = []
@@ -669,6 +852,10 @@ class _Scorer:
             )
         block = self._gather(features, 6)
         first = self.near.reserve(words)
+        if self.static_tables is not None:
+            self.near_number = _filled(
+                self.near_number, len(self.near.data), first, self.static_tables.words, words
+            )
         out = self.near.data[first : first + len(words)]
         np.add(block[:, 0], block[:, 1], out=out[:, 0])
         out[:, 1] = block[:, 2]
@@ -681,6 +868,10 @@ class _Scorer:
             features += ("i-1 shape " + shape, "i+1 shape " + shape)
         block = self._gather(features, 2)
         first = self.shape.reserve(shapes)
+        if self.static_tables is not None:
+            self.shape_number = _filled(
+                self.shape_number, len(self.shape.data), first, self.static_tables.shapes, shapes
+            )
         self.shape.data[first : first + len(shapes)] = block
 
     def _add_pairs(self, pairs: list[tuple[str, str]]) -> None:
@@ -845,8 +1036,13 @@ class _Scorer:
         depth = [0] * len(raw)
         for p in todo:
             depth[p] = 1 + max(depth[p - 1], depth[p - 2])
-        statics = self._static_rows(todo, context, shapes)
         pos = np.array(todo, dtype=np.intp)
+        if self.static_tables is None:
+            statics = self._static_rows(todo, context, shapes)
+        else:
+            statics = self.static_tables.rows(
+                self.near_number.take(near_of), self.shape_number.take(shape_of), pos
+            )
         near, shape = self.near.data, self.shape.data
         static = self.own.data.take(own_of, axis=0)
         static += near[near_of[pos - 1], 0]
@@ -880,7 +1076,15 @@ class _Scorer:
         pos_w = pos.take(order)
         prev_at = pos_w - 1
         prev2_at = pos_w - 2
-        own_base = (own_of * m).take(order)
+        prev_tables = self.prev_tables
+        if prev_tables is None:
+            own_base = (own_of * m).take(order)
+        else:
+            # per token in wave order: the starts of its word's runs in the three tables
+            own_prev = self.own_prev.take(own_of.take(order), axis=0)
+            p_word, p_shape, p_suffix = own_prev.T.copy()
+            t_word, t_shape, t_suffix = prev_tables[1]
+            matrix = self.dense.matrix
         at = 0
         for size in sizes:
             if not size:
@@ -891,11 +1095,19 @@ class _Scorer:
             prev = tid[prev_at[run]]
             scores = static[run]
             scores += pair_vectors[prev, tid[prev2_at[run]]]
-            # the three (previous tag, word) features, summed when the key was first met
-            # (in the same order as summing their rows here)
-            keys = (own_base[run] + prev).tolist()
-            prev_word_of = self._ids(self.prev_word, keys, self._add_prev_word_ids)
-            scores += self.prev_word.data.take(prev_word_of, axis=0)
+            if prev_tables is not None:
+                # the three (previous tag, word) features: their rows from the tables,
+                # summed ((a + b) + c) as _add_prev_words sums them, then added
+                three = matrix.take(t_word.take(p_word[run] + prev), axis=0)
+                three += matrix.take(t_shape.take(p_shape[run] + prev), axis=0)
+                three += matrix.take(t_suffix.take(p_suffix[run] + prev), axis=0)
+                scores += three
+            else:
+                # the three (previous tag, word) features, summed when the key was first met
+                # (in the same order as summing their rows here)
+                keys = (own_base[run] + prev).tolist()
+                prev_word_of = self._ids(self.prev_word, keys, self._add_prev_word_ids)
+                scores += self.prev_word.data.take(prev_word_of, axis=0)
             best = scores.argmax(axis=1)
             top = scores.max(axis=1)  # the score at best
             margin = self.margin_scale * max(1.0, self.dense.max_abs)

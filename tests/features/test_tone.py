@@ -168,3 +168,27 @@ def test_fast_vader_rules_equal_nltk_on_generated_sentences():
         words = rng.choices(vocab, k=rng.randint(1, 14))
         sentence = " ".join(words)
         assert fast.polarity_scores(sentence) == ref.polarity_scores(sentence), sentence
+
+
+def test_words_of_glued_marks_equal_nltks_sentitext():
+    # a word glued to a PUNC_LIST mark is kept stripped when the sentence, punctuation
+    # removed, holds it: always for a word of letters and digits (its own part gives it),
+    # never for a one-character word, and looked up for a word holding punctuation itself;
+    # NLTK's SentiText is the reference
+    from nltk.sentiment.vader import SentiText
+
+    from framing.features.tone import _words_and_emoticons, load_vader
+
+    c = load_vader()[0].constants
+    punc = frozenset(c.PUNC_LIST)
+    texts = [
+        "Great, (really) good!! x ,so",
+        "a, b! I? 1, 22, é! éé, ñandú; 東京, Straße!! ½, x½?",
+        "U.S., e.g., U.S. U.S.! it's, it's. don't! 'quoted', \"also\". -dash, dash-",
+        "!!! ?? ,, ;; word,, word!? ,word ;word x,y a.b, a.b! ab.c",
+        "mid-word, half's! 3.5, 10,000! $5, #tag, @user, 50%!",
+        "Iran’s envoy, “denied” it. — Musk! 2024, OK?",
+    ]
+    for text in texts:
+        want = SentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION)
+        assert _words_and_emoticons(text, punc) == want.words_and_emoticons, text
