@@ -991,7 +991,7 @@ class _Engine(SourceTyping):
         News reports figures "in" a poll rather than "according to" it; PolNeAR annotates
         the poll as the source, "in" as the cue and the figures as the content. A relation
         is built for every "in" outside quotations whose noun phrase holds a ``poll_head``
-        noun of ``cue-filters.en`` ("poll", "surveys"): sentence-initial ("In the CBS poll,
+        noun of ``cue-filters.en`` ("poll", "survey"): sentence-initial ("In the CBS poll,
         ...") the content follows the phrase, after a clause ("Trump leads by 24 points in
         the 50-state poll") it is that clause. The respondents' own cues inside the content
         ("8 percent of Democrats *said*") stay, nested in the poll's relation.
