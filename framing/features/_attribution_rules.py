@@ -777,6 +777,13 @@ class _Engine(SourceTyping):
             {"lemma": ":"},
         )
 
+    def comma_from(self, j: int, hi: int) -> int:
+        """The first comma token at or after ``j`` in the sentence ending at ``hi`` (or ``hi``):
+        the end of a sentence-initial phrase ("According to X, ...", "In the poll, ...")."""
+        while j < hi and self.toks[j].text != ",":
+            j += 1
+        return j
+
     def according_relation(self, i: int, entry: LexiconEntry) -> _Rel | None:
         lo, hi = self.sent_lo[i], self.sent_hi[i]
         n_words = len(entry.term.split())
@@ -790,9 +797,7 @@ class _Engine(SourceTyping):
         if before >= lo and self.toks[before].text == ",":
             content = self.content_before(i)
         elif before < lo or (self.is_cap(i) and before == lo - 1):
-            j = src[1]
-            while j < hi and self.toks[j].text != ",":
-                j += 1
+            j = self.comma_from(src[1], hi)
             content = (
                 (self.toks[j + 1].start, self.sentence_end_char(j + 1)) if j + 1 < hi else None
             )
@@ -1009,9 +1014,7 @@ class _Engine(SourceTyping):
                 continue
             first = self.next_word[lo]
             if i <= first:  # "In the poll, X ...": the clause after the phrase's comma
-                j = src[1]
-                while j < hi and self.toks[j].text != ",":
-                    j += 1
+                j = self.comma_from(src[1], hi)
                 j = self.next_word[j + 1] if j < hi else self.next_word[src[1]]
                 content = (
                     (self.toks[j].start, self.sentence_end_char(j)) if j < hi else None
