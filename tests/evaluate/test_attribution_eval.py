@@ -10,6 +10,7 @@ from framing.errors import IngestError
 from framing.evaluate.attribution import (
     annotator_agreement,
     evaluate,
+    f1_intervals,
     gold_named,
     iter_polnear,
     read_brat,
@@ -56,6 +57,23 @@ def test_score_roles_exact_and_overlap():
     assert s[("cue", "overlap")].recall == 0.0
 
 
+def test_f1_intervals_resample_articles():
+    text = "Officials said it."
+    gold = {"cue": {(10, 14)}}
+    found = (text, gold, {"cue": {(10, 14)}})  # F1 1
+    missed = (text, gold, {"cue": set()})  # F1 0
+    # Resampling two articles gives both found (F1 1), both missed (0) or one of each
+    # (2 * 1 / (1 + 2)); each of the first two has probability 1/4, so the 2.5th and
+    # 97.5th percentiles are the extremes.
+    ci = f1_intervals([found, missed])
+    assert ci[("cue", "overlap")] == (0.0, 1.0)
+    assert ci == f1_intervals([found, missed])  # seeded: the same on every run
+    assert f1_intervals([found, missed], seed=1)[("cue", "overlap")] == (0.0, 1.0)
+    # identical articles leave nothing to resample: the interval is the point estimate
+    assert f1_intervals([found] * 5)[("cue", "exact")] == (1.0, 1.0)
+    assert f1_intervals([]) == {}
+
+
 def test_gold_named_uses_corpus_case():
     # "officials" is written in lower case in the corpus; "Caddell" is capitalised; "trump"
     # occurs in lower case (the verb) but far less often than the capitalised name.
@@ -89,6 +107,19 @@ def test_evaluate_on_a_few_dev_articles(shared_data):
     assert by[("cue", "overlap")].f1 > 0.6
     assert by[("content", "overlap")].f1 > 0.5
     assert n > 0 and ok / n > 0.8
+
+
+def test_report_gives_intervals_around_each_f1(shared_data):
+    from framing.evaluate.attribution import _run
+
+    root = shared_data / "polnear/data"
+    items, _, _, _ = _run(root / "dev", None, 8, True)
+    point = {(s.role, s.match): s.f1 for s in score_roles(items)}
+    ci = f1_intervals(items)
+    assert set(ci) == set(point)
+    for key, (lo, hi) in ci.items():
+        assert lo <= point[key] <= hi, key
+        assert hi - lo > 0.005, key  # eight articles differ from each other
 
 
 def test_cue_token_labels_mark_the_tokens_of_each_gold_cue() -> None:
