@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import Any
 
+from framing.features.lexical import _is_word_text
 from framing.features.wordclasses import load_word_classes
 from framing.types import Attribution, Document
 
@@ -51,8 +52,7 @@ def is_candidate(text: str, a: Attribution) -> bool:
     """
     if a.cue is None or a.attrs.get("relay") or a.rule.startswith(_UNJUDGED_RULES):
         return False
-    cue = text[a.cue.start : a.cue.end]
-    return cue.isalnum() or any(c.isalnum() for c in cue)
+    return _is_word_text(text[a.cue.start : a.cue.end])
 
 
 def _word(word: str) -> str:

@@ -35,6 +35,7 @@ from framing.features._attribution_lexicons import (
 from framing.features._attribution_sources import Mentions, SourceTyping
 from framing.features._attribution_summary import _words
 from framing.features.attribution_model import MODEL_VERSION
+from framing.features.lexical import _is_word_text
 from framing.features.wordclasses import NONE, load_word_classes
 from framing.lexicons import LexiconEntry
 from framing.text import VoiceMap
@@ -76,7 +77,7 @@ def _in_quote_reference(
 @lru_cache(maxsize=1 << 16)
 def _is_punct(text: str) -> bool:
     """Whether a token has no letter or digit."""
-    return not (text.isalnum() or any(c.isalnum() for c in text))
+    return not _is_word_text(text)
 
 
 class _LeftmostAtLeast:
@@ -1016,9 +1017,7 @@ class _Engine(SourceTyping):
             if i <= first:  # "In the poll, X ...": the clause after the phrase's comma
                 j = self.comma_from(src[1], hi)
                 j = self.next_word[j + 1] if j < hi else self.next_word[src[1]]
-                content = (
-                    (self.toks[j].start, self.sentence_end_char(j)) if j < hi else None
-                )
+                content = (self.toks[j].start, self.sentence_end_char(j)) if j < hi else None
             else:  # "X leads ... in the poll": the clause before
                 content = self.content_before(i)
             if content is None:

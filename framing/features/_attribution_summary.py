@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from framing.features.lexical import _is_word_text
+
 SOURCE_TYPES = ("person", "organisation", "media", "anonymous", "vague", "document", "pronoun")
 STANCES = ("neutral", "assertive", "distancing", "denial", "confirming", "speculative", "emotive")
 QUOTES = ("direct", "indirect", "mixed", "none")
@@ -92,4 +94,4 @@ class AttributionSummary:
 
 
 def _words(text: str) -> int:
-    return sum(1 for w in text.split() if w.isalnum() or any(c.isalnum() for c in w))
+    return sum(map(_is_word_text, text.split()))

@@ -20,6 +20,7 @@ from itertools import accumulate, pairwise, repeat
 from typing import Any
 
 from framing.errors import ModelNotFoundError
+from framing.features.lexical import _is_word_text
 from framing.models import load_model_json
 from framing.patterns import RE_TOKEN
 
@@ -42,9 +43,7 @@ def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-@lru_cache(maxsize=1 << 16)
-def _is_word(word: str) -> bool:
-    return word.isalnum() or any(c.isalnum() for c in word)
+_is_word = _is_word_text  # a letter or digit (kept per text)
 
 
 # --- the learned model -----------------------------------------------------------------
