@@ -349,6 +349,18 @@ class Attribution:
     def __post_init__(self) -> None:
         object.__setattr__(self, "attrs", MappingProxyType(dict(self.attrs)))
 
+    def source_label(self) -> str | None:
+        """The source as a reader should see it, or ``None`` when there is no source.
+
+        A pronoun or description resolved to an earlier mention is shown by that mention,
+        with its own words after it: ``"Musk, as “he”"``; any other source by its text.
+        """
+        if self.source is None:
+            return None
+        if self.resolved is None or self.resolved.text == self.source.text:
+            return self.source.text
+        return f"{self.resolved.text}, as “{self.source.text}”"
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the output contract."""
         out: dict[str, Any] = {

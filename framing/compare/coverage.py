@@ -97,7 +97,7 @@ class ContentUnit:
         """Each source as "who (type; stance cue)", e.g. ``"Esmail Baghaei (person; ...)"``."""
         out = []
         for a in self.sources:
-            who = a.source.text if a.source else "unnamed source"
+            who = a.source_label() or "unnamed source"
             how = f"{a.cue_stance} '{a.cue.text}'" if a.cue else a.cue_stance
             out.append(f"{who} ({a.source_type}; {how})")
         return out

@@ -393,7 +393,9 @@ def aligned_framing(
             ))
         if bool(ra["attributions"]) != bool(rb["attributions"]):
             af, ar, other = (fa, ra, fb) if ra["attributions"] else (fb, rb, fa)
-            srcs = ", ".join(f"“{a.source.text}”" for a in ar["attributions"] if a.source)
+            srcs = ", ".join(
+                label for a in ar["attributions"] if (label := a.source_label()) is not None
+            )
             findings.append((
                 f"{af.article.outlet} attributes it ({srcs or 'a cue without a named source'}), "
                 f"{other.article.outlet} states it in its own voice",

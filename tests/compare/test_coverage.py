@@ -71,6 +71,26 @@ def test_ians_lacks_the_foreign_ministry_denial(units, seed_docs, baghaei):
     assert "Esmail Baghaei" in unit.label.split(", ")  # one name, not two words
 
 
+def test_a_resolved_pronoun_source_is_named_by_its_referent(seed_docs, troib):
+    """"he expressed his support for Trump": the reader is told who "he" is (Musk)."""
+    text = troib.text
+    start = text.index("he expressed his support")
+    musk = text.index("Musk has positioned himself")
+    he = Attribution(
+        source=TextRef.of(text, start, start + 2),
+        cue=TextRef.of(text, start + 3, start + 12),
+        content=TextRef.of(text, start + 13, start + 24),
+        source_type="person",
+        cue_stance="emotive",
+        rule="test:by-hand",
+        resolved=TextRef.of(text, musk, musk + 4),
+    )
+    found = coverage(seed_docs, align(seed_docs), {troib.id: [he]})
+    unit = _unit_with(found, seed_docs[0], "he expressed his support")
+    assert unit.sources == (he,)
+    assert "resting on Musk, as “he” (person; emotive 'expressed')" in unit.summary()
+
+
 def test_troib_lacks_the_assurance_sent_through_switzerland(units, seed_docs):
     _, ians = seed_docs
     unit = _unit_with(units, ians, "through Switzerland")

@@ -104,3 +104,12 @@ def test_entity_tone_uses_tone_spans(seed):
     # "... a drone strike in Iraq that killed Qassem Soleimani" reads negative
     assert mean < 0 and mentions >= 1
     assert all(s.feature == "tone" for s in spans)
+
+
+def test_same_claim_names_a_pronoun_source_by_its_referent(seed):
+    # IANS: "... CBS News reported ... It said that it was not clear if the nominees ..."
+    ians = _fs(seed, "ians")
+    j = _sentence_index(ians, "It said that it was not clear")
+    found = [d for d in seed.differences if d.kind == "same_claim" and d.attrs["j"] == j]
+    assert found, "the sentence on Trump's hardline nominees is carried by both versions"
+    assert any("IANS attributes it (CBS News, as “It”)" in d.summary for d in found)
