@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -207,15 +208,22 @@ def lead_framing(features: Sequence[FeatureSet]) -> list[Difference]:
     ]
 
 
+_TRAILER = re.compile(r"(?:[’']s?)?[\s,.;:]*$")  # a possessive or punctuation after the head
+
+
 def _source_key(fs: FeatureSet, a: Attribution) -> str | None:
     ref = a.resolved or a.source
     if ref is None:
         return None
+    # The entity that heads the phrase (ends it) names the source: "Trump spokesperson
+    # Steven Cheung" is Steven Cheung, not Trump; in "the Trump campaign" or "US officials"
+    # the entity only modifies the head noun and does not name the source.
+    tail = ref.start + _TRAILER.search(ref.text).start()  # type: ignore[union-attr]
     for s in fs.spans:
         if (
             s.feature == "entity"
             and s.start >= ref.start
-            and s.end <= ref.end
+            and tail <= s.end <= ref.end
             and s.category in ("person", "organisation", "media", "place")
         ):
             return str(s.attrs.get("referent") or s.attrs.get("canonical", s.text))

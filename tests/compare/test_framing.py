@@ -56,6 +56,20 @@ def test_sources_only_one_version_quotes(seed):
                for src, aid in by_source.items())
 
 
+def test_a_source_is_named_by_the_head_of_its_phrase(seed):
+    # TROIB: "Trump spokesperson Steven Cheung told the NYT ..." is Cheung speaking, and
+    # "the Trump campaign claimed ..." the campaign: neither is Trump himself.
+    keyed = [d for d in seed.differences if d.kind in ("source_only_in", "same_source")]
+    cheung = [d for d in keyed if d.attrs["source"] == "Steven Cheung"]
+    assert cheung and cheung[0].attrs["article_id"] == "troib-rt"
+    for d in keyed:
+        if "Trump" in d.attrs["source"] and d.attrs["source"] != "Trump campaign":
+            wrong = ("Trump spokesperson", "the Trump")
+            assert not any(
+                e.article_id == "troib-rt" and e.text.startswith(wrong) for e in d.evidence
+            ), d.summary
+
+
 def test_naming_variants(seed):
     naming = {d.attrs["canonical"]: d for d in seed.differences if d.kind == "naming"}
     assert "Tehran" in naming and "Teheran" in naming["Tehran"].summary
