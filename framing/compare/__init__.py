@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from framing.compare.align import Alignment, align
@@ -57,6 +59,27 @@ def _flatten(items: Iterable[Version | Iterable[Version]]) -> list[FeatureSet]:
     return out
 
 
+def _named(features: list[FeatureSet]) -> list[FeatureSet]:
+    """Give every version a name of its own for the report's sentences and figures.
+
+    A version without an outlet ("unknown") is named by its id (a file's stem); versions of
+    one outlet are told apart by their ids ("Fox News (fox-1)").
+    """
+    counts = Counter(f.article.outlet for f in features)
+    out = []
+    for f in features:
+        a = f.article
+        if a.outlet == "unknown":
+            name = a.id
+        elif counts[a.outlet] > 1:
+            name = f"{a.outlet} ({a.id})"
+        else:
+            out.append(f)
+            continue
+        out.append(replace(f, document=replace(f.document, article=replace(a, outlet=name))))
+    return out
+
+
 def compare(
     *versions: Version | Iterable[Version],
     top_terms: int = 10,
@@ -82,6 +105,8 @@ def compare(
     Returns
     -------
     Comparison
+        Versions are named by their outlets; a version without an outlet is named by its id,
+        and versions of one outlet by outlet and id (``"Fox News (fox-1)"``).
 
     Raises
     ------
@@ -104,6 +129,7 @@ def compare(
     ids = [f.article.id for f in features]
     if len(set(ids)) != len(ids):
         raise ValidationError(f"article ids must be unique within a comparison; got {ids}.")
+    features = _named(features)
     docs = [f.document for f in features]
     alignment = align(docs)
     units = coverage(docs, alignment, {f.article.id: f.attributions for f in features})

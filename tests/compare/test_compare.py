@@ -59,6 +59,19 @@ def test_needs_two_versions(troib):
         framing.compare(troib)
 
 
+def test_versions_without_or_sharing_an_outlet_get_names_of_their_own(troib, ians):
+    from dataclasses import replace
+
+    # plain text files with no outlet line are read as outlet "unknown"
+    found = framing.compare(replace(troib, outlet="unknown"), replace(ians, outlet="unknown"))
+    assert found.outlets == [troib.id, ians.id]
+    assert not any("unknown" in d.summary for d in found.differences)
+    same = framing.compare(troib, replace(ians, outlet=troib.outlet))
+    assert same.outlets == [f"{troib.outlet} ({troib.id})", f"{troib.outlet} ({ians.id})"]
+    coverage = next(d for d in same.differences if d.kind == "coverage")
+    assert coverage.summary.startswith(f"{troib.outlet} (")
+
+
 def test_log_odds_matches_monroe_formula():
     a, b = {"x": 5, "y": 1}, {"x": 1, "y": 5}
     prior = {"x": 1, "y": 1}
