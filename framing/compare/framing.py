@@ -56,6 +56,7 @@ class ClaimStatus:
     statuses: tuple[str, ...]
     agent: str | None
     evidence: tuple[Evidence, ...]
+    opening: str = "actor"  # "clause", "source" or "actor": what the sentence puts first
 
     @property
     def main(self) -> str:
@@ -135,6 +136,9 @@ def claim_status(fs: FeatureSet) -> list[ClaimStatus]:
         agent, agent_ev = _agent(fs, sent)
         if agent_ev is not None:
             evidence.append(agent_ev)
+        opening, opening_ev = _opening(fs, sent, agent_ev)
+        if opening_ev is not None:
+            evidence.append(opening_ev)
         out.append(
             ClaimStatus(
                 fs.article.id,
@@ -144,9 +148,35 @@ def claim_status(fs: FeatureSet) -> list[ClaimStatus]:
                 tuple(dict.fromkeys(statuses)),
                 agent,
                 tuple(evidence),
+                opening,
             )
         )
     return out
+
+
+_MIN_CLAUSE_WORDS = 5  # a shorter lead-in ("Earlier this week,", "On Thursday,") is a setting
+
+
+def _opening(
+    fs: FeatureSet, sent: Sentence, agent: Evidence | None
+) -> tuple[str, Evidence | None]:
+    """What the sentence puts first: a framing clause, the source, or the actor.
+
+    ``"clause"`` when at least five words come before the agent ("In apparent attempts by
+    Iran to prepare for the return of Donald Trump as US President, a senior diplomat ...");
+    ``"source"`` when the agent is the source of an attribution in the sentence ("the New
+    York Times reported that ..."); ``"actor"`` otherwise.
+    """
+    if agent is None:
+        return "actor", None
+    lead_in = fs.article.text[sent.start:agent.start].strip(" ,;:—–-")
+    if len([w for w in lead_in.split() if any(c.isalnum() for c in w)]) >= _MIN_CLAUSE_WORDS:
+        end = sent.start + len(lead_in)
+        return "clause", _ev(fs, sent.start, end, "opening clause")
+    for a in fs.attributions:
+        if a.source is not None and a.source.start < agent.end and agent.start < a.source.end:
+            return "source", _ev(fs, a.source.start, a.source.end, "opens with the source")
+    return "actor", None
 
 
 def _describe(cs: ClaimStatus) -> str:
@@ -157,7 +187,14 @@ def _describe(cs: ClaimStatus) -> str:
         quoted = ", ".join(f"“{e.text}”" for e in notes[:3])
         bits.append(_VERB_OF[status] + (f" ({quoted})" if quoted and status != "asserted" else ""))
     agent = f", with “{cs.agent}” as agent" if cs.agent else ""
-    return " and ".join(bits) + agent
+    opening = next((e for e in cs.evidence if e.note == "opening clause"), None)
+    first = ""
+    if opening is not None:
+        words = " ".join(opening.text.split())
+        first = f", leading with “{words if len(words) <= 90 else words[:89] + '…'}”"
+    elif cs.opening == "source":
+        first = ", leading with its source"
+    return " and ".join(bits) + agent + first
 
 
 _VERB_OF = {
@@ -198,7 +235,7 @@ def lead_framing(features: Sequence[FeatureSet]) -> list[Difference]:
                 "status": {
                     aid: [
                         {"role": cs.role, "statuses": list(cs.statuses), "agent": cs.agent,
-                         "sentence": cs.sentence.index}
+                         "opening": cs.opening, "sentence": cs.sentence.index}
                         for cs in sts
                     ]
                     for aid, sts in statuses.items()

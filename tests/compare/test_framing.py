@@ -37,6 +37,22 @@ def test_ians_lead_rests_on_media_reports(seed):
     assert lead.agent == "a senior diplomat"
 
 
+def test_what_each_lead_puts_first(seed):
+    # TROIB: "Earlier this week, the New York Times reported that ..." (a short setting,
+    # then the source); IANS: "In apparent attempts by Iran to prepare for the return of
+    # Donald Trump as US President, a senior diplomat had a secret meeting ..."
+    [_, troib_lead] = claim_status(_fs(seed, "troib-rt"))
+    assert troib_lead.opening == "source"
+    [ians_lead] = claim_status(_fs(seed, "ians"))
+    assert ians_lead.opening == "clause"
+    [clause] = [e for e in ians_lead.evidence if e.note == "opening clause"]
+    assert clause.text == (
+        "In apparent attempts by Iran to prepare for the return of Donald Trump as US President"
+    )
+    claim = next(d for d in seed.differences if d.kind == "claim_status")
+    assert "leading with “In apparent attempts by Iran" in claim.summary
+
+
 def test_claim_difference_leads_the_narrative(seed):
     first = seed.narrative[0]
     assert first.kind == "claim_status"
