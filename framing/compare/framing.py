@@ -398,11 +398,14 @@ def naming_variants(features: Sequence[FeatureSet]) -> list[Difference]:
 
 def _sentence_frame(fs: FeatureSet, index: int) -> dict[str, object]:
     sent = fs.document.sentences[index]
+    atts = [a for a in fs.attributions if _overlaps(a, sent) and a.cue is not None]
+    cues = [a.cue for a in atts if a.cue is not None]
+    # a hedge that is also an attribution cue ("according to") is compared as attribution
     hedges = [
         s for s in fs.spans
         if s.feature == "hedge" and s.voice == "narrator" and _in(s.start, s.end, sent)
+        and not any(c.start < s.end and s.start < c.end for c in cues)
     ]
-    atts = [a for a in fs.attributions if _overlaps(a, sent) and a.cue is not None]
     return {"sentence": sent, "hedges": hedges, "attributions": atts,
             "stances": sorted({a.cue_stance for a in atts})}
 
@@ -426,8 +429,7 @@ def aligned_framing(
         sa, sb = ra["sentence"], rb["sentence"]
         base_ev = (_ev(fa, sa.start, sa.end, "aligned sentence"),
                    _ev(fb, sb.start, sb.end, "aligned sentence"))
-        quote_a = " ".join(sa.text.split())[:90]
-        quote_b = " ".join(sb.text.split())[:90]
+        quote_a, quote_b = _clip(sa.text), _clip(sb.text)
         findings: list[tuple[str, list[Evidence]]] = []
         if bool(ra["hedges"]) != bool(rb["hedges"]):
             hf, hr, other = (fa, ra, fb) if ra["hedges"] else (fb, rb, fa)
@@ -463,20 +465,29 @@ def aligned_framing(
                 f"{late[2]})",
                 [],
             ))
-        for text, ev in findings:
-            out.append(
-                Difference(
-                    kind="same_claim",
-                    summary=(f"The same content is framed differently: {text} "
-                             f"({fa.article.outlet}: “{quote_a}…”; "
-                             f"{fb.article.outlet}: “{quote_b}…”)."),
-                    evidence=(*base_ev, *ev),
-                    score=0.3 + 0.4 * float(p.similarity),  # type: ignore[attr-defined]
-                    attrs={"a": p.a, "i": i, "b": p.b, "j": j,  # type: ignore[attr-defined]
-                           "similarity": round(float(p.similarity), 4)},  # type: ignore[attr-defined]
-                )
+        if not findings:
+            continue
+        # one difference per aligned pair, with every way the framing differs
+        out.append(
+            Difference(
+                kind="same_claim",
+                summary=(f"The same content is framed differently: "
+                         f"{'; '.join(text for text, _ in findings)} "
+                         f"({fa.article.outlet}: “{quote_a}”; "
+                         f"{fb.article.outlet}: “{quote_b}”)."),
+                evidence=(*base_ev, *(e for _, ev in findings for e in ev)),
+                score=0.3 + 0.4 * float(p.similarity)  # type: ignore[attr-defined]
+                + 0.05 * (len(findings) - 1),
+                attrs={"a": p.a, "i": i, "b": p.b, "j": j,  # type: ignore[attr-defined]
+                       "similarity": round(float(p.similarity), 4)},  # type: ignore[attr-defined]
             )
+        )
     return out
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
 
 
 def entity_tone(fs: FeatureSet) -> dict[str, tuple[float, int, tuple[Span, ...]]]:

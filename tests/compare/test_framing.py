@@ -143,3 +143,20 @@ def test_same_claim_names_a_pronoun_source_by_its_referent(seed):
     found = [d for d in seed.differences if d.kind == "same_claim" and d.attrs["j"] == j]
     assert found, "the sentence on Trump's hardline nominees is carried by both versions"
     assert any("IANS attributes it (CBS News, as “It”)" in d.summary for d in found)
+
+
+def test_one_same_claim_finding_per_aligned_pair(seed):
+    pairs = [
+        (d.attrs["a"], d.attrs["i"], d.attrs["b"], d.attrs["j"])
+        for d in seed.differences if d.kind == "same_claim"
+    ]
+    assert pairs and len(pairs) == len(set(pairs))
+
+
+def test_an_attribution_cue_is_not_also_reported_as_a_hedge(seed):
+    # IANS: "... reported that according to two Iranian officials the meeting was ..." is
+    # attributed, as TROIB's "the New York Times, citing two unnamed Iranian officials" is:
+    # "according to" must not make IANS the only version that "hedges it".
+    for d in seed.differences:
+        if d.kind == "same_claim":
+            assert "hedges it (“according to”)" not in d.summary, d.summary
