@@ -345,6 +345,12 @@ def _edit_distance_le1(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def _bare_form(form: str) -> str:
+    """A name without its possessive or plural ending, lower case: "Republicans" -> "republican"."""
+    low = re.sub(r"[’']s?$", "", form.lower())
+    return low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low
+
+
 def naming_variants(features: Sequence[FeatureSet]) -> list[Difference]:
     """Referents written differently across (or within) versions, with every mention."""
     mentions: dict[str, list[tuple[FeatureSet, Span]]] = defaultdict(list)
@@ -374,7 +380,8 @@ def naming_variants(features: Sequence[FeatureSet]) -> list[Difference]:
             continue  # every version uses the same set of forms
         # only report spelling/label differences, not long vs short forms of a name
         shorts = {f for f in all_forms if any(f != g and f in g.split() for g in all_forms)}
-        distinct = all_forms - shorts
+        # a plural or possessive is the same name ("Republican" / "Republicans")
+        distinct = {_bare_form(f) for f in all_forms - shorts}
         if len(distinct) < 2:
             continue
         desc = "; ".join(
@@ -594,7 +601,10 @@ def word_choice_differences(
                 for w, cat in sorted(words.items(), key=lambda kv: (kv[1] is None, kv[0]))
             )
             parts.append(f"{by_id[aid].article.outlet} {shown}")
-        label = referent.replace("_", " ")
+        label = (
+            "in the same place of aligned sentences" if referent.startswith("slot:")
+            else referent.replace("_", " ")
+        )
         seen: set[tuple[str, int, int]] = set()
         evidence = []
         for aid, ss in spans.items():
@@ -605,7 +615,9 @@ def word_choice_differences(
         out.append(
             Difference(
                 kind="word_choice",
-                summary=f"Different words for the same thing ({label}): " + "; ".join(parts)
+                summary=(f"Different words for the same thing ({label}): " if
+                         not referent.startswith("slot:") else f"Different words {label}: ")
+                + "; ".join(parts)
                 + ".",
                 evidence=tuple(evidence),
                 score=max(p.score for p in ps),

@@ -360,6 +360,8 @@ def _differ(a: Sequence[str], b: Sequence[str]) -> bool:
     sanctions") counts only when the extra words are loaded ("meeting" / "secret meeting").
     """
     sa, sb = {_singular(w) for w in a}, {_singular(w) for w in b}
+    # a name spelled one letter apart is the same word ("Muammar" / "Moammar")
+    sb = {next((x for x in sa if _spelling_variant(x, w)), w) for w in sb}
     if sa == sb:
         return False
     if sa <= sb or sb <= sa:

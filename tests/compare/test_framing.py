@@ -160,3 +160,28 @@ def test_an_attribution_cue_is_not_also_reported_as_a_hedge(seed):
     for d in seed.differences:
         if d.kind == "same_claim":
             assert "hedges it (“according to”)" not in d.summary, d.summary
+
+
+def _pair(text_a: str, text_b: str):
+    from framing.types import Article
+
+    return framing.compare(Article(id="a", outlet="A", text=text_a),
+                           Article(id="b", outlet="B", text=text_b))
+
+
+def test_a_spelling_or_plural_is_not_a_framing_difference():
+    # BASIL: Fox News "Libyan strongman Muammar Gaddafi", HuffPost "... Moammar Gaddafi"
+    found = _pair(
+        "The Libyan strongman Muammar Gaddafi said the rebels were traitors. "
+        "Republicans in Congress criticized the strikes on Tuesday.",
+        "The Libyan strongman Moammar Gaddafi said the rebels were traitors. "
+        "One Republican in Congress criticized the strikes on Tuesday.",
+    )
+    kinds = [(d.kind, d.summary) for d in found.differences]
+    assert not [s for k, s in kinds if k == "word_choice" and "moammar" in s.lower()], kinds
+    assert not [s for k, s in kinds if k == "naming" and "Republican" in s], kinds
+
+
+def test_summaries_carry_no_internal_keys(seed):
+    for d in seed.differences:
+        assert "slot:" not in d.summary and "_" not in d.summary.split("(")[0], d.summary
