@@ -2,8 +2,9 @@
 
 Named ``RE_*`` and grouped by the pipeline stage that uses them (ingest, text, features).
 No other module compiles a regular expression: keeping them here makes them reviewable
-for catastrophic backtracking in one place (each is linear: no nested quantifiers over
-overlapping classes).
+for catastrophic backtracking in one place (each is linear as it is used: no nested
+quantifiers over overlapping classes, and no leading blank run in a pattern used with
+``search``; ``tests/robustness/test_patterns.py`` runs each on long blank and letter runs).
 """
 
 from __future__ import annotations
@@ -23,14 +24,15 @@ RE_DATELINE = re.compile(
     r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+"
     r"(?P<day>\d{1,2})[ \t]+\((?P<agency>[A-Za-z][A-Za-z&./ -]{0,30})\)[ \t]*(?:[-–—:][ \t]*)?"
 )
-#: ``Read Full Article at RT.com`` (and ``Read more at ...``) links.
+#: ``Read Full Article at RT.com`` (and ``Read more at ...``) links. No leading blanks: with
+#: ``search``, a leading ``[ \t]*`` re-scans a run of blanks from every position (quadratic).
 RE_READ_MORE = re.compile(
-    r"[ \t]*\b(?:Read|Continue reading)(?: the)?(?: Full| full| More| more)?(?: Article| article|"
+    r"\b(?:Read|Continue reading)(?: the)?(?: Full| full| More| more)?(?: Article| article|"
     r" Story| story)?(?: at| on)[ \t]+(?P<site>[A-Za-z0-9][\w.-]*\.[A-Za-z]{2,})\.?[ \t]*$"
 )
 #: ``Name contributed to this report for Outlet`` credit lines.
 RE_CREDIT = re.compile(
-    r"^[ \t]*(?P<who>[^\n.]{2,120}?)[ \t]+contributed[ \t]+to[ \t]+this[ \t]+"
+    r"^[ \t]*(?P<who>[^\n.\s][^\n.]{1,119}?)[ \t]+contributed[ \t]+to[ \t]+this[ \t]+"
     r"(?:report|story|article)(?:[ \t]+for[ \t]+(?P<outlet>[^\n]{2,80}?))?\.?[ \t]*$",
     re.MULTILINE,
 )

@@ -210,7 +210,8 @@ def parse_text(
                 t0 = para.start + para.text.find(teaser)
                 meta["teaser"] = teaser
                 remove("teaser", t0, t0 + len(teaser))
-            remove("read_more", para.start + rm.start(), para.end)
+            lead = len(para.text[: rm.start()]) - len(para.text[: rm.start()].rstrip(" \t"))
+            remove("read_more", para.start + rm.start() - lead, para.end)
             continue
         if title is not None and _same(para.text, title):
             remove("repeated_headline", para.start, para.end)
