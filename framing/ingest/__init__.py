@@ -32,6 +32,25 @@ class LoadResult:
     errors: tuple[IngestError, ...]
 
 
+def _link_problem(f: Path, root: Path) -> str | None:
+    """Why a folder entry that is a symbolic link is not read (``None`` when it is fine).
+
+    As for manifests, a folder's articles stay inside the folder: a link that leads out of
+    it, or nowhere, is refused by name.
+    """
+    if not f.is_symlink():
+        return None
+    try:
+        target = f.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return "is a link that leads back to itself."
+    if not target.exists():
+        return "is a broken link (it points to a file that does not exist)."
+    if not target.is_relative_to(root):
+        return f"is a link to {target}, outside the folder; copy the file into the folder."
+    return None
+
+
 def iter_path(
     path: str | os.PathLike[str],
     *,
@@ -62,15 +81,21 @@ def iter_path(
                 yield from iter_manifest(manifest)
                 return
             files = sorted(
-                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                f for f in p.iterdir()
+                if f.suffix.lower() in SUPPORTED_SUFFIXES and (f.is_symlink() or not f.is_dir())
             )
             if not files:
                 raise IngestError(
                     f"the folder has no article files ({', '.join(SUPPORTED_SUFFIXES)}).",
                     path=name,
                 )
+            root = p.resolve()
             for f in files:
-                yield from iter_path(f, encoding=encoding)
+                problem = _link_problem(f, root)
+                if problem:
+                    yield IngestError(problem, path=str(f))
+                else:
+                    yield from iter_path(f, encoding=encoding)
             return
         suffix = p.suffix.lower()
         if p.name in MANIFEST_NAMES:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import unicodedata
-from pathlib import Path
 
 from framing.errors import IngestError
 from framing.patterns import RE_CONTROL
@@ -22,6 +22,7 @@ __all__ = [
     "MAX_ARTICLE_FILE_BYTES",
     "MAX_BYTES",
     "MAX_PAGE_BYTES",
+    "check_file",
     "decode_bytes",
     "normalize_text",
     "read_text",
@@ -135,26 +136,67 @@ def read_text(
     IngestError
         Missing, unreadable, too large, empty, binary or undecodable files.
     """
-    p = Path(path)
     name = str(path)
+    check_file(path, max_bytes=max_bytes, limit_name=limit_name)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise IngestError("is a folder, not a file.", path=name)
-        if size > max_bytes:
-            raise IngestError(
-                f"is {size:,} bytes, over the limit of {max_bytes:,} bytes ({limit_name}); "
-                "split it into smaller files.",
-                path=name,
-            )
-        data = p.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)  # never more than the limit, even if the file grew
     except FileNotFoundError:
         raise IngestError("no such file.", path=name) from None
     except PermissionError:
         raise IngestError("permission denied.", path=name) from None
-    except IsADirectoryError:
-        raise IngestError("is a folder, not a file.", path=name) from None
+    if len(data) > max_bytes:
+        raise IngestError(
+            f"grew over the limit of {max_bytes:,} bytes ({limit_name}) while being read.",
+            path=name,
+        )
     return decode_bytes(data, path=name, encoding=encoding)
+
+
+def check_file(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = MAX_BYTES,
+    limit_name: str = "framing.ingest.decode.MAX_BYTES",
+) -> int:
+    """Check, from the file system alone, that ``path`` is a regular file within the limit.
+
+    Folders, devices (``/dev/zero``), pipes and sockets are refused: they have no size to
+    check and reading one may never end.
+
+    Returns
+    -------
+    int
+        The file's size in bytes.
+
+    Raises
+    ------
+    IngestError
+        Missing, unreadable, not a regular file, or over ``max_bytes``.
+    """
+    name = str(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise IngestError("no such file.", path=name) from None
+    except PermissionError:
+        raise IngestError("permission denied.", path=name) from None
+    except OSError as exc:
+        raise IngestError(f"cannot be read ({exc.strerror or exc}).", path=name) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise IngestError("is a folder, not a file.", path=name)
+    if not stat.S_ISREG(st.st_mode):
+        raise IngestError(
+            "is not a regular file (a device, pipe or socket); save the article to a file.",
+            path=name,
+        )
+    if st.st_size > max_bytes:
+        raise IngestError(
+            f"is {st.st_size:,} bytes, over the limit of {max_bytes:,} bytes ({limit_name}); "
+            "split it into smaller files.",
+            path=name,
+        )
+    return st.st_size
 
 
 def normalize_text(text: str) -> str:

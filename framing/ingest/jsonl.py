@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from framing.errors import IngestError
-from framing.ingest.decode import MAX_BYTES, read_text
+from framing.ingest.decode import check_file, read_text
 from framing.types import MAX_ARTICLE_CHARS, Article
 
 __all__ = [
@@ -194,7 +194,8 @@ def _records_of_lines(
             continue
         seen += 1
         try:
-            record = parse_json(line, path=path, record=lineno, with_line=False)
+            # without its line ending, so that an error's column is on this line
+            record = parse_json(line.rstrip("\r\n"), path=path, record=lineno, with_line=False)
             yield article_from_record(
                 record, path=path, where=lineno, default_id=f"{stem}-{lineno}"
             )
@@ -276,16 +277,8 @@ def iter_records(
 
 def _head(path: str | os.PathLike[str], name: str) -> bytes:
     """The first 8 KiB of a file, after the checks of :func:`read_text` (exists, size)."""
+    check_file(path)
     try:
-        size = os.stat(path).st_size
-        if os.path.isdir(path):
-            raise IngestError("is a folder, not a file.", path=name)
-        if size > MAX_BYTES:
-            raise IngestError(
-                f"is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes "
-                "(framing.ingest.decode.MAX_BYTES); split it into smaller files.",
-                path=name,
-            )
         with open(path, "rb") as fh:
             return fh.read(8192)
     except FileNotFoundError:

@@ -81,3 +81,31 @@ def test_good_manifest_still_loads(tmp_path: Path) -> None:
     [a] = load(story)
     assert (a.id, a.outlet, a.source_chain, a.text) == ("a", "AP", ("AP", "Reuters"),
                                                         BODY.strip())
+
+
+def test_folder_without_manifest_keeps_to_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("Outside text.", encoding="utf-8")
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BODY, encoding="utf-8")
+    os.symlink(tmp_path / "secret.txt", folder / "b_out.txt")
+    os.symlink(folder / "gone.txt", folder / "c_broken.txt")
+    os.symlink(folder / "d_loop.txt", folder / "d_loop.txt")
+    os.symlink(folder / "a.txt", folder / "e_inside.txt")  # a link within the folder is fine
+    os.mkfifo(folder / "f_pipe.txt")
+    found = load_many([folder])
+    assert [a.text for a in found.articles] == [BODY.strip(), BODY.strip()]
+    errors = {Path(e.path).name: str(e) for e in found.errors}
+    assert sorted(errors) == ["b_out.txt", "c_broken.txt", "d_loop.txt", "f_pipe.txt"]
+    assert "outside the folder" in errors["b_out.txt"]
+    assert "broken link" in errors["c_broken.txt"]
+    assert "leads back to itself" in errors["d_loop.txt"]
+    assert "not a regular file" in errors["f_pipe.txt"]
+    assert not any("Outside text" in a.text for a in found.articles)
+
+
+def test_a_device_is_refused_without_reading_it() -> None:
+    [err] = load_many([Path("/dev/zero")]).errors
+    assert str(err) == (
+        "/dev/zero: is not a regular file (a device, pipe or socket); save the article to a file."
+    )

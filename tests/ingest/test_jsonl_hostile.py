@@ -124,3 +124,13 @@ def test_parse_records_of_text_follows_the_name() -> None:
     assert [a.id for a in parse_records(lines, path="x.jsonl")] == ["a", "b"]
     items = list(parse_records('[{"text": "One."}, 3]', path="x.json"))
     assert items[0].text == "One." and str(items[1]).startswith("x.json:record 1: expected")
+
+
+def test_a_truncated_line_is_named_with_its_own_column(tmp_path: Path) -> None:
+    p = tmp_path / "mixed.jsonl"
+    good = '{"id": "a", "text": "Iran denied it."}'
+    cut = '{"id": "b", "text": '  # the record stops after 20 characters
+    p.write_text(f"{good}\n{cut}\n{good.replace('a', 'c', 1)}\n", encoding="utf-8")
+    ids, errors = _items(p)
+    assert ids == ["a", "c"]
+    assert errors == [f"{p}:2: malformed JSON (Expecting value at column {len(cut) + 1})."]
