@@ -243,13 +243,20 @@ def profile_cli(args: argparse.Namespace) -> int:
         story_of = {aid: s.id for s in group_stories(articles) for aid in s.article_ids}
     profiles = outlet_profiles([extract(a) for a in articles], stories=story_of)
     if args.figure is not None:
+        from framing.plot.save import FORMATS, figure_bytes
         from framing.plot.style import standalone_figures
         from framing.profiles.plot import plot_outlet_profiles
+        from framing.report import write_atomic
 
+        fmt = args.figure.suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            print(f"framing: error: {args.figure}: the figure's name must end in "
+                  f"{', '.join('.' + f for f in FORMATS)}.", file=sys.stderr)
+            return EXIT_USAGE
         args.figure.parent.mkdir(parents=True, exist_ok=True)
         with standalone_figures():
             ax = plot_outlet_profiles(profiles)
-            ax.figure.savefig(args.figure, dpi=150)
+            write_atomic(args.figure, figure_bytes(ax.figure, fmt))
         print(f"framing: wrote {args.figure}", file=sys.stderr)
     if args.out is not None:
         from framing.report import write_atomic
@@ -375,6 +382,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT if isinstance(exc, IngestError) else EXIT_USAGE
     except BrokenPipeError:  # e.g. `framing extract ... | head`
         return EXIT_OK
+    except OSError as exc:  # an output that cannot be written: no such folder, no permission
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"framing: error: {where}cannot write here ({exc.strerror or exc}).",
+              file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("framing: interrupted", file=sys.stderr)
         return 130

@@ -37,6 +37,19 @@ class BatchError(FramingError, RuntimeError):
     """A worker or the scheduler failed; finished chunks are kept for a resumed run."""
 
 
+def _check_out_is_not_input(out: Path, paths: list[Path]) -> None:
+    """Refuse an output that is one of the inputs, or inside an input folder (where it would
+    be read back as an input), before anything is written."""
+    target = out.resolve()
+    for p in paths:
+        src = p.resolve()
+        if target == src or (src.is_dir() and target.is_relative_to(src)):
+            raise ValidationError(
+                f"{out}: is {'an input' if target == src else f'inside the input folder {p}'}; "
+                "write the output somewhere else."
+            )
+
+
 @dataclass(frozen=True, slots=True)
 class BatchResult:
     """What :func:`extract_corpus` did.
@@ -162,6 +175,7 @@ def extract_corpus(
         raise ValidationError(f"jobs must be at least 1; got {jobs}.")
     paths = [Path(p) for p in inputs]
     out = Path(out)
+    _check_out_is_not_input(out, paths)
     fmt = infer_format(out, fmt)
     if fmt == "parquet":
         _require("pyarrow", "parquet")

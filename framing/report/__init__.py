@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from framing.compare.result import Comparison
+from framing.errors import ValidationError
 from framing.report.html import comparison_html
 from framing.report.io import write_atomic
 from framing.report.json import comparison_json, record_json, validate
@@ -37,7 +38,8 @@ def write_report(
 
     The folder is created if needed and each file is written atomically (a temporary file
     in the same folder, then a rename), so an interrupted run never leaves a half-written
-    report.
+    report. A file the report would replace that is one of the compared articles is refused
+    before anything is written.
 
     Parameters
     ----------
@@ -52,8 +54,30 @@ def write_report(
     -------
     list of Path
         The paths written, in the order JSON, Markdown, HTML, then the figures.
+
+    Raises
+    ------
+    ValidationError
+        ``out_dir`` is a file, or a report file would overwrite a compared article.
     """
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ValidationError(f"{out}: is a file; the report needs a folder to write into.")
+    names = ["report.json", "report.md", "report.html"]
+    if figures:
+        from framing.plot.save import FIGURES
+
+        names += [f"{stem}.{fmt}" for stem in FIGURES for fmt in ("png", "svg")]
+    inputs = {
+        Path(str(p)).resolve() for f in comparison.features
+        if (p := f.article.meta.get("path")) is not None
+    }
+    for name in names:
+        if (out / name).resolve() in inputs:
+            raise ValidationError(
+                f"{out / name}: is one of the compared articles and would be overwritten; "
+                "write the report into another folder."
+            )
     data = comparison_json(comparison)
     written = [
         write_atomic(out / "report.json", data + "\n"),

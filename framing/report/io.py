@@ -10,6 +10,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from framing.errors import ValidationError
+
 __all__ = ["write_atomic"]
 
 
@@ -21,8 +23,18 @@ def _umask() -> int:
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (UTF-8 for text) and return the path."""
+    """Write ``data`` to ``path`` atomically (UTF-8 for text) and return the path.
+
+    Raises
+    ------
+    ValidationError
+        ``path`` is a folder.
+    OSError
+        The folder cannot be created or written (no such device, no permission).
+    """
     target = Path(path)
+    if target.is_dir():
+        raise ValidationError(f"{target}: is a folder; name a file to write.")
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -117,3 +117,48 @@ def test_inputs_are_never_modified(tmp_path: Path, capsys) -> None:
     capsys.readouterr()
     assert _snapshot(corpus) == before
     assert (jsonl.read_bytes(), jsonl.stat().st_mtime_ns) == before_jsonl
+
+
+def test_an_output_never_replaces_an_input(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    shutil.copy(SEED_DIR / TROIB_FILE, folder / "a.txt")
+    shutil.copy(SEED_DIR / IANS_FILE, folder / "report.md")  # an article named like a report
+    before = _snapshot(folder)
+    code = main(["compare", str(folder / "a.txt"), str(folder / "report.md"), "--out",
+                 str(folder)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{folder / 'report.md'}: is one of the compared articles" in err
+    assert _snapshot(folder) == before  # nothing written, nothing replaced
+    # a batch output inside an input folder would be read back as an input
+    assert main(["extract", str(folder), "-o", str(folder / "out.jsonl"), "-q"]) == 2
+    assert "inside the input folder" in capsys.readouterr().err
+    assert main(["extract", str(folder / "a.txt"), "-o", str(folder / "a.txt"),
+                 "--overwrite", "-q"]) == 2
+    assert "is an input" in capsys.readouterr().err
+    assert _snapshot(folder) == before
+
+
+def test_unusable_output_paths_are_clear_errors(tmp_path: Path, capsys) -> None:
+    a, b = str(SEED_DIR / TROIB_FILE), str(SEED_DIR / IANS_FILE)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine", encoding="utf-8")
+    assert main(["compare", a, b, "--out", str(a_file)]) == 2
+    assert f"{a_file}: is a file; the report needs a folder" in capsys.readouterr().err
+    assert main(["compare", a, b, "--out", str(a_file / "sub")]) == 2
+    assert "cannot write here (Not a directory)" in capsys.readouterr().err
+    assert main(["stories", a, b, "-o", str(tmp_path)]) == 2
+    assert f"{tmp_path}: is a folder; name a file to write." in capsys.readouterr().err
+    assert main(["profile", a, b, "--figure", str(tmp_path / "p.gif")]) == 2
+    assert "the figure's name must end in .png, .svg, .pdf" in capsys.readouterr().err
+    assert a_file.read_text(encoding="utf-8") == "mine"
+
+
+def test_profile_figure_is_written_whole(tmp_path: Path, capsys) -> None:
+    fig = tmp_path / "figs" / "profiles.png"
+    assert main(["profile", str(SEED_DIR), "--figure", str(fig), "-o",
+                 str(tmp_path / "p.json")]) == 0
+    capsys.readouterr()
+    assert fig.read_bytes().endswith(PNG_END)
+    assert [p.name for p in fig.parent.iterdir()] == ["profiles.png"]  # no temporary left
