@@ -1,7 +1,9 @@
 """Growth of time and memory on hostile inputs; regenerates a block of ``docs/reliability.md``.
 
-For each hostile shape the text stage (``framing.text.process``) and full extraction
-(``framing.extract``) run at sizes n, 2n, 4n and 8n characters:
+For each hostile shape the outlet text-file parser (``ingest``:
+``framing.ingest.text.parse_text`` on the shape as a file's content: headline, read-more,
+credit, byline and dateline detection), the text stage (``framing.text.process``) and full
+extraction (``framing.extract``) run at sizes n, 2n, 4n and 8n characters:
 
 ``long sentence``
     one sentence of seed-story words with no punctuation until the final period;
@@ -12,6 +14,8 @@ For each hostile shape the text stage (``framing.text.process``) and full extrac
     "It rained." over and over;
 ``quoted speech``
     ``“We deny it,” he said.`` over and over: one quotation and one attribution per sentence;
+``blank run``
+    one paragraph whose two phrases are parted by a run of spaces (a pasted page's layout);
 ``big article``
     the two seed articles' bodies repeated, up to :data:`framing.types.MAX_ARTICLE_CHARS`.
 
@@ -71,11 +75,19 @@ def make(n):
     if shape == "quoted speech":
         unit = "\u201cWe deny it,\u201d he said. "
         return (unit * (n // len(unit) + 1))[: n - n % len(unit)]
+    if shape == "blank run":
+        head, tail = "Iran denied the meeting", "with Musk."
+        return head + " " * (n - len(head) - len(tail)) + tail
     if shape == "big article":
         return (BODY + "\n\n") * (n // (len(BODY) + 2)) + BODY[: n % (len(BODY) + 2)]
     raise SystemExit(f"unknown shape {shape}")
 
-run = process if stage == "text" else extract
+from framing.ingest.text import parse_text
+
+def ingest(art):  # the outlet text-file parser, on the article's text as a file's content
+    return parse_text(art.text, path="hostile.txt")
+
+run = {"text": process, "extract": extract, "ingest": ingest}[stage]
 run(Article(id="warm", outlet="x", text=make(2000)))
 rows = []
 for n in sizes:
@@ -94,13 +106,15 @@ for i in (0, len(sizes) - 1):  # memory at n and 8n, traced (slower) in a pass o
 print(json.dumps(rows))
 """
 
+STAGES = ("ingest", "text", "extract")
 SHAPES = {
-    # shape: base size n (characters) for the text stage and for extraction
-    "long sentence": (25_000, 25_000),
-    "quote marks": (25_000, 12_500),
-    "short sentences": (25_000, 25_000),
-    "quoted speech": (25_000, 12_500),
-    "big article": (250_000, 62_500),
+    # shape: base size n (characters) for the text-file parser, the text stage, extraction
+    "long sentence": (250_000, 25_000, 25_000),
+    "quote marks": (250_000, 25_000, 12_500),
+    "short sentences": (250_000, 25_000, 25_000),
+    "quoted speech": (250_000, 25_000, 12_500),
+    "blank run": (250_000, 250_000, 250_000),
+    "big article": (250_000, 250_000, 62_500),
 }
 
 
@@ -146,11 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="sizes / 8, print only")
     parser.add_argument("--shapes", nargs="*", default=list(SHAPES), metavar="SHAPE")
     parser.add_argument("--note", default="", help="a sentence added to the block (code version)")
-    parser.add_argument("--stages", nargs="*", default=["text", "extract"], metavar="STAGE")
+    parser.add_argument("--stages", nargs="*", default=list(STAGES), metavar="STAGE")
     args = parser.parse_args(argv)
     results: dict[tuple[str, str], list[dict]] = {}
     for shape in args.shapes:
-        for stage, base in zip(("text", "extract"), SHAPES[shape], strict=True):
+        for stage, base in zip(STAGES, SHAPES[shape], strict=True):
             if stage not in args.stages:
                 continue
             if args.quick:
@@ -170,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         END,
     ])
     print(block)
-    if args.quick or args.stages != ["text", "extract"] or args.shapes != list(SHAPES):
+    if args.quick or args.stages != list(STAGES) or args.shapes != list(SHAPES):
         return 0  # a partial run only prints
     doc = DOC.read_text(encoding="utf-8")
     if BEGIN not in doc or END not in doc:

@@ -139,6 +139,17 @@ class Comparison:
         return [f.article.outlet for f in self.features]
 
     @property
+    def story_title(self) -> str | None:
+        """The story's own title (a manifest's ``title``) when every version has the same one.
+
+        Reports use it as their heading: one outlet's headline would adopt that outlet's
+        framing of the story.
+        """
+        titles = {f.article.meta.get("story_title") for f in self.features}
+        title = titles.pop() if len(titles) == 1 else None
+        return title if isinstance(title, str) and title.strip() else None
+
+    @property
     def plot(self) -> ComparisonPlot:
         """The figures of this comparison: ``comparison.plot.feature_rates()``, ``.sourcing()``,
         ``.distinctive_terms()``, ``.alignment()``, ``.loaded_terms()``, ``.save(out_dir)``

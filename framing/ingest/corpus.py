@@ -104,6 +104,8 @@ def iter_manifest(path: str | os.PathLike[str]) -> Iterator[Article | IngestErro
         ):
             if isinstance(item, Article):
                 meta = {**item.meta, "story": story}
+                if data.get("title"):
+                    meta["story_title"] = data["title"]
                 if "note" in v:
                     meta["manifest_note"] = v["note"]
                 item = _replace(item, meta=meta)

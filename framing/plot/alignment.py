@@ -128,8 +128,9 @@ def plot_alignment(
         ax.set_xlim(-0.5, len(ids) - 0.5)
         ax.set_ylim(longest - 0.5, -0.8)
         step = 1 if longest <= 12 else (2 if longest <= 30 else 5)
-        ax.set_yticks(range(0, longest, step))
-        ax.set_ylabel("sentence (story order)")
+        ticks = range(0, longest, step)
+        ax.set_yticks(ticks, [str(i + 1) for i in ticks])  # numbered from 1, as in the report
+        ax.set_ylabel("sentence (story order, §1 = first)")
         for side in ("bottom", "right", "top"):
             ax.spines[side].set_visible(False)
         handles = [

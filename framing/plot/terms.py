@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 
     from framing.compare.result import Comparison
 
-__all__ = ["plot_distinctive_terms", "term_bars"]
+__all__ = ["Z_05", "plot_distinctive_terms", "term_bars"]
+
+#: The two-sided 5% threshold of a z-score, drawn on the figure.
+Z_05 = 1.96
 
 
 def term_bars(comparison: Comparison) -> list[dict[str, Any]]:
@@ -71,11 +74,13 @@ def plot_distinctive_terms(
         seen: set[str] = set()
         for yi, b in zip(y, bars, strict=True):
             aid = b["article_id"]
+            weak = abs(b["z"]) < Z_05
             ax.barh(
                 yi,
                 b["value"],
                 0.7,
                 color=colors[aid],
+                alpha=0.45 if weak else 1.0,  # below |z| = 1.96: not distinctive at p < .05
                 label=labels[aid] if aid not in seen else "_nolegend_",
                 gid=f"terms:{aid}:{b['term']}",
             )
@@ -83,14 +88,19 @@ def plot_distinctive_terms(
         ax.set_yticks(y, [safe_label(b["term"]) for b in bars])
         ax.invert_yaxis()
         ax.axvline(0, color="#333333", linewidth=0.8)
+        note = f"dotted: |z| = {Z_05} (p < .05); paler bars fall short of it"
+        lim = max(max((abs(b["value"]) for b in bars), default=1.0), Z_05) * 1.1
+        for side in ((-1, 1) if len(ids) == 2 else (1,)):
+            ax.axvline(side * Z_05, color="#555555", linewidth=0.8, linestyle=":",
+                       gid="terms:z05")
         if len(ids) == 2:
-            lim = max((abs(b["value"]) for b in bars), default=1.0) * 1.1
             ax.set_xlim(-lim, lim)
             ax.set_xlabel(
-                f"← more {labels[ids[1]]}    log-odds z-score    more {labels[ids[0]]} →"
+                f"← more {labels[ids[1]]}    log-odds z-score    more {labels[ids[0]]} →\n{note}"
             )
         else:
-            ax.set_xlabel("log-odds z-score against the other versions")
+            ax.set_xlim(min(0.0, min((b["value"] for b in bars), default=0.0)), lim)
+            ax.set_xlabel(f"log-odds z-score against the other versions\n{note}")
         finish_axes(
             ax, grid="x", title=title, empty_message=None if bars else "no distinctive terms"
         )

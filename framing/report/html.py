@@ -370,13 +370,13 @@ def _block(
     classes = ["sent"]
     if sent.section == "headline":
         classes.append("headline")
-    label = ""
+    label = f"§{sent.index + 1}"
     if sent.index in only:
         classes.append("only")
-        label = f"only in {outlet}"
+        label += f" · only in {outlet}"
     elif sent.index in shared_with:
         classes.append("shared")
-        label = "shared with " + ", ".join(shared_with[sent.index])
+        label += " · shared with " + ", ".join(shared_with[sent.index])
     block.update(
         id=f"st{index}-{sent.index}",
         index=sent.index,
@@ -397,7 +397,7 @@ def _alignment_maps(
     pos = {a: n for n, a in enumerate(ids)}
     outlets = comparison.outlets
     partners: list[dict[int, list[tuple[int, int, int]]]] = [{} for _ in ids]
-    shared: list[dict[int, list[str]]] = [{} for _ in ids]
+    shared: list[dict[int, dict[str, list[int]]]] = [{} for _ in ids]
     pairs = comparison.alignment.get("pairs", []) if comparison.alignment else []
     for p, pair in enumerate(pairs):
         a, b = pos.get(pair.get("a")), pos.get(pair.get("b"))
@@ -406,13 +406,17 @@ def _alignment_maps(
             continue
         partners[a].setdefault(i, []).append((b, j, p))
         partners[b].setdefault(j, []).append((a, i, p))
-        for x, k, y in ((a, i, b), (b, j, a)):
-            names = shared[x].setdefault(k, [])
-            if outlets[y] not in names:
-                names.append(outlets[y])
+        for x, k, y, m in ((a, i, b, j), (b, j, a, i)):
+            shared[x].setdefault(k, {}).setdefault(outlets[y], []).append(m)
     only_map = comparison.alignment.get("only", {}) if comparison.alignment else {}
     only = [set(only_map.get(a, ())) for a in ids]
-    return partners, shared, only
+    # "IANS §2 §4": the partner sentences, numbered from 1 as the labels and the figure are
+    named = [
+        {k: [f"{o} " + " ".join(f"§{m + 1}" for m in sorted(ms)) for o, ms in by.items()]
+         for k, by in col.items()}
+        for col in shared
+    ]
+    return partners, named, only
 
 
 def _evidence_link(ev: Evidence, columns: Mapping[str, _Column], sentence_of: Any) -> str:
@@ -554,7 +558,8 @@ def comparison_html(comparison: Comparison, *, title: str | None = None) -> str:
     comparison : Comparison
         The result of :func:`framing.compare`.
     title : str, optional
-        Page title; by default the first version's headline.
+        Page title; by default the story's title (:attr:`Comparison.story_title`), else a
+        neutral one naming the outlets (never one version's headline).
 
     Returns
     -------
@@ -646,8 +651,10 @@ def comparison_html(comparison: Comparison, *, title: str | None = None) -> str:
         }
         for f in feats
     ]
-    page_title = title or next((f.article.title for f in feats if f.article.title), None)
-    page_title = page_title or "Comparison of " + ", ".join(comparison.outlets)
+    page_title = (
+        title or comparison.story_title
+        or f"How {len(feats)} versions of the story differ: " + ", ".join(comparison.outlets)
+    )
     csp = (
         "default-src 'none'; "
         f"script-src '{_csp_hash(script)}'; "

@@ -81,6 +81,8 @@ def comparison_markdown(comparison: Comparison, *, evidence_per_finding: int = 3
     """Render a comparison as a Markdown document."""
     feats = comparison.features
     lines = [f"# How {len(feats)} versions of the story differ", ""]
+    if comparison.story_title:
+        lines[0] += f": {escape_md(comparison.story_title)}"
     lines += ["| id | outlet | source chain | title | date | words | sentences |"]
     lines += ["|---|---|---|---|---|---:|---:|"]
     for f in feats:

@@ -127,6 +127,12 @@ def test_distinctive_terms_are_the_json_z_scores(seed: Comparison, seed_json: di
     widths = [c.patches[0].get_width() for c in ax.containers]
     signs = [1 if t["article_id"] == first else -1 for t in ordered]
     assert widths == pytest.approx([s * t["z"] for s, t in zip(signs, ordered, strict=True)])
+    # terms short of |z| = 1.96 are drawn paler, and the threshold is marked on both sides
+    alphas = [c.patches[0].get_alpha() for c in ax.containers]
+    assert alphas == [0.45 if abs(t["z"]) < 1.96 else 1.0 for t in ordered]
+    marks = sorted(line.get_xdata()[0] for line in ax.lines if line.get_gid() == "terms:z05")
+    assert marks == [-1.96, 1.96]
+    assert "|z| = 1.96 (p < .05)" in ax.get_xlabel()
 
 
 def test_alignment_links_and_markers_follow_the_json(seed: Comparison, seed_json: dict) -> None:

@@ -170,11 +170,17 @@ def test_alignment_links_and_only_in(seed_page, seed_comparison):
         assert right in str(dom.ids[left]["data-partners"]).split()
         assert left in str(dom.ids[right]["data-partners"]).split()
         assert dom.ids[left]["tabindex"] == "0"
+        # the label names the partner sentence, numbered from 1
+        outlet_b = seed_comparison.outlets[b]
+        label = str(dom.ids[left]["data-label"])
+        assert label.startswith(f"§{pair['i'] + 1} · shared with ")
+        assert f"{outlet_b} " in label and f"§{pair['j'] + 1}" in label.split(outlet_b)[1]
     swiss = [d for d in dom.with_class("sent")
              if str(d["id"]).startswith("st1-") and "Switzerland" in dom.text_of(str(d["id"]))]
     assert len(swiss) == 1
     assert "only" in str(swiss[0]["class"]).split()
-    assert swiss[0]["data-label"] == "only in IANS"
+    index = int(str(swiss[0]["id"]).split("-")[1])
+    assert swiss[0]["data-label"] == f"§{index + 1} · only in IANS"
     for n, only in enumerate(seed_comparison.alignment["only"].values()):
         for i in only:
             assert "only" in str(dom.ids[f"st{n}-{i}"]["class"]).split()
@@ -319,3 +325,23 @@ def test_browser_tests_can_run_where_ci_requires_them() -> None:
     assert shutil.which("chromium") or shutil.which("chromium-browser"), "chromium missing"
     assert shutil.which("chromedriver"), "chromedriver missing"
     assert importlib.util.find_spec("selenium") is not None, "selenium missing"
+
+
+def test_report_heading_is_the_story_not_one_outlets_headline(seed_comparison):
+    import json
+
+    from framing.report import comparison_markdown
+
+    from ..conftest import SEED_DIR
+
+    # loose files: no story title, so a neutral heading, not TROIB's "Iran rejects claims ..."
+    page = comparison_html(seed_comparison)
+    assert "<h1>How 2 versions of the story differ: TROIB News, IANS</h1>" in page
+    # a story folder: its manifest's title
+    manifest = json.loads((SEED_DIR / "manifest.json").read_text(encoding="utf-8"))
+    story = framing.compare(SEED_DIR)
+    assert story.story_title == manifest["title"]
+    heading = manifest["title"].replace("'", "&#39;")
+    assert f"<h1>{heading}</h1>" in comparison_html(story)
+    first = comparison_markdown(story).splitlines()[0]
+    assert first.startswith("# How 2 versions of the story differ: Alleged meeting between")

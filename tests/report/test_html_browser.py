@@ -26,6 +26,7 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 WIDTH, HEIGHT = 1366, 768
@@ -146,7 +147,8 @@ def test_loaded_highlight_and_alignment(seed):
     assert "only" in swiss[0].get_attribute("class").split()
     label = seed.execute_script(
         "return getComputedStyle(arguments[0], '::before').content", swiss[0])
-    assert label == '"only in IANS"'
+    index = int(swiss[0].get_attribute("id").split("-")[1])
+    assert label == f'"§{index + 1} · only in IANS"'
 
 
 def test_loaded_filter_hides_and_shows(seed):
@@ -211,7 +213,10 @@ def test_evidence_link_outlines_the_span(seed, seed_comparison: Comparison):
     assert link is not None, "no evidence links to the clandestine highlight"
     seed.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
     link.click()
-    flashed = seed.find_elements(By.CSS_SELECTOR, "#text-0 .seg.flash")
+    # the outline is drawn by the page's hashchange handler, which runs after the click
+    flashed = WebDriverWait(seed, 5).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#text-0 .seg.flash")
+    )
     assert "".join(s.get_attribute("textContent") for s in flashed).startswith(span.text)
     assert "clandestine meeting" in "".join(s.get_attribute("textContent") for s in flashed)
 
@@ -229,6 +234,16 @@ def test_layout_fits_a_laptop_and_prints(seed):
         assert seg.value_of_css_property("background-color") != TRANSPARENT
         cols = seed.find_elements(By.CSS_SELECTOR, "#columns > .col")
         assert cols[0].location["y"] == cols[1].location["y"]
+        # a printed report keeps its colour key and every piece of evidence
+        seed.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+        legend = seed.find_element(By.CSS_SELECTOR, "details.legend")
+        assert legend.get_attribute("open") is not None
+        assert legend.find_element(By.CSS_SELECTOR, "summary").is_displayed()
+        more = seed.find_elements(By.CSS_SELECTOR, "details.more-evidence")
+        assert more and all(d.get_attribute("open") is not None for d in more)
+        assert all(d.find_element(By.CSS_SELECTOR, "li").is_displayed() for d in more)
+        seed.execute_script("window.dispatchEvent(new Event('afterprint'))")
+        assert legend.get_attribute("open") is None
     finally:
         seed.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 

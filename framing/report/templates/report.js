@@ -164,6 +164,18 @@
   window.addEventListener("hashchange", flash);
   flash();
 
+  /* printing: open the legend and every "N more" evidence list, as they were after */
+  var closedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    closedForPrint = Array.prototype.filter.call(
+      document.querySelectorAll("details"), function (d) { return !d.open; });
+    closedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closedForPrint.forEach(function (d) { d.open = false; });
+    closedForPrint = [];
+  });
+
   /* rate bars */
   document.querySelectorAll(".bar-ci").forEach(function (bar) {
     var lo = parseFloat(bar.getAttribute("data-lo")) || 0;
