@@ -23,9 +23,8 @@ from framing.types import Article, Attribution, Document, FeatureSet, Span
 __all__ = ["default_extractors", "extract", "extract_many"]
 
 
-@cache
-def default_extractors() -> tuple[SpanExtractor, ...]:
-    """The span extractors run by :func:`extract`, fitted (lexicons and models loaded).
+def _default_unfitted() -> list[SpanExtractor]:
+    """The default extractors, in order, before their lexicons and models are loaded.
 
     Attribution comes first: its contents decide the voice of every other span.
     """
@@ -35,7 +34,7 @@ def default_extractors() -> tuple[SpanExtractor, ...]:
     from framing.features.loaded import LoadedLanguageFeatures
     from framing.features.tone import ToneFeatures
 
-    extractors: list[SpanExtractor] = [
+    return [
         AttributionFeatures(),
         HedgingFeatures(),
         BoosterFeatures(),
@@ -43,7 +42,25 @@ def default_extractors() -> tuple[SpanExtractor, ...]:
         EntityFeatures(),
         ToneFeatures(),
     ]
-    return tuple(e.fit() for e in extractors)
+
+
+@cache
+def default_extractors() -> tuple[SpanExtractor, ...]:
+    """The span extractors run by :func:`extract`, fitted (lexicons and models loaded).
+
+    Attribution comes first: its contents decide the voice of every other span.
+    """
+    return tuple(e.fit() for e in _default_unfitted())
+
+
+@cache
+def default_categories() -> dict[str, tuple[str, ...]]:
+    """Every category each default extractor can emit, in its stable order (no model loaded).
+
+    ``{"loaded": ("delegitimising", ...), "attribution": ("source:person", ...), ...}``;
+    reports give a category the same colour in every story from its place here.
+    """
+    return {e.feature: tuple(e.categories()) for e in _default_unfitted()}
 
 
 # extract() pauses the cyclic garbage collector (see _collector_paused); shared by threads

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from framing.colours import SOURCE_TYPE_COLOURS
 from framing.features._attribution_summary import SOURCE_TYPES
-from framing.plot.style import CATEGORY_COLORS, new_axes, outlet_colors, outlet_labels, plot_style
+from framing.plot.style import new_axes, outlet_colors, outlet_labels, plot_style
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -73,7 +74,7 @@ def plot_sourcing(
     with plot_style():
         y = np.arange(len(ids), dtype=float)
         left = np.zeros(len(ids))
-        for k, t in enumerate(types):
+        for t in types:
             vals = np.array([counts[aid][t] for aid in ids])
             if share:
                 totals = np.array([sum(counts[aid].values()) or 1.0 for aid in ids])
@@ -83,7 +84,7 @@ def plot_sourcing(
                 vals,
                 0.6,
                 left=left,
-                color=CATEGORY_COLORS[k % len(CATEGORY_COLORS)],
+                color=SOURCE_TYPE_COLOURS[t],  # the same colour in the HTML report
                 label=SOURCE_LABELS.get(t, t),
                 edgecolor="white",
                 linewidth=0.6,

@@ -22,7 +22,7 @@ from typing import Any
 
 import matplotlib as mpl
 
-from framing.colours import OKABE_ITO
+from framing.colours import CATEGORY_COLOURS, OKABE_ITO
 
 __all__ = [
     "CATEGORY_COLORS",
@@ -37,19 +37,8 @@ __all__ = [
     "standalone_figures",
 ]
 
-#: Paul Tol's "muted" scheme, for categories inside one figure (source types).
-CATEGORY_COLORS: tuple[str, ...] = (
-    "#332288",
-    "#88CCEE",
-    "#44AA99",
-    "#117733",
-    "#999933",
-    "#DDCC77",
-    "#CC6677",
-    "#882255",
-    "#AA4499",
-    "#DDDDDD",
-)
+#: Paul Tol's "muted" scheme, for categories inside one figure (see :mod:`framing.colours`).
+CATEGORY_COLORS: tuple[str, ...] = CATEGORY_COLOURS
 
 #: Fixed salt for the ids of SVG elements, so a rerun writes byte-identical files.
 SVG_HASHSALT = "framing"

@@ -28,9 +28,10 @@ from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from framing.colours import OKABE_ITO
+from framing.colours import CATEGORY_COLOURS, OKABE_ITO, SOURCE_TYPE_COLOURS, category_colour
 from framing.compare.deltas import feature_label
 from framing.compare.result import Comparison, Evidence
+from framing.pipeline import default_categories
 from framing.types import Attribution, FeatureSet, Span
 
 if TYPE_CHECKING:
@@ -42,22 +43,13 @@ __all__ = ["CATEGORY_PALETTE", "OUTLET_PALETTE", "comparison_html", "segments"]
 #: figures of :mod:`framing.plot`, so an outlet has one colour everywhere.
 OUTLET_PALETTE: tuple[str, ...] = OKABE_ITO
 
-#: colours of the categories inside one feature (Okabe-Ito, cycled in category order)
-CATEGORY_PALETTE: tuple[str, ...] = (
-    "#E69F00",
-    "#56B4E9",
-    "#009E73",
-    "#F0E442",
-    "#0072B2",
-    "#D55E00",
-    "#CC79A7",
-    "#999999",
-)
+#: colours of the categories inside one feature (Tol's muted scheme, never an outlet colour)
+CATEGORY_PALETTE: tuple[str, ...] = CATEGORY_COLOURS
 
 #: fixed colours where the category has a conventional meaning
 _FIXED_COLOURS: dict[tuple[str, str], str] = {
-    ("tone", "negative"): "#D55E00",
-    ("tone", "positive"): "#0072B2",
+    ("tone", "negative"): "#CC6677",  # rose and cyan from the category palette: no outlet
+    ("tone", "positive"): "#88CCEE",  # colour is reused for a highlight
 }
 
 #: feature families in the order of the filters; the second item is the reader's name
@@ -485,6 +477,25 @@ def _deltas_table(comparison: Comparison) -> list[dict[str, Any]]:
     ]
 
 
+def _colour_of(feature: str, category: str) -> str:
+    """A category's colour, the same in every story.
+
+    Source types have the colours of the sourcing figure; any other category takes the
+    colour of its place among the categories its extractor can emit (per part of an
+    attribution: ``cue:``, ``content:``), so it does not depend on what a story contains.
+    """
+    fixed = _FIXED_COLOURS.get((feature, category))
+    if fixed:
+        return fixed
+    group, _, name = category.rpartition(":")
+    if feature == "attribution" and group == "source" and name in SOURCE_TYPE_COLOURS:
+        return SOURCE_TYPE_COLOURS[name]
+    known = [c for c in default_categories().get(feature, ()) if c.rpartition(":")[0] == group]
+    if category in known:
+        return CATEGORY_COLOURS[known.index(category) % len(CATEGORY_COLOURS)]
+    return category_colour(f"{feature}:{category}")
+
+
 def _category_css(columns_spans: Iterable[Span]) -> tuple[str, list[dict[str, Any]]]:
     """CSS rules colouring each (feature, category) and the legend entries."""
     cats: dict[str, dict[str, None]] = {}
@@ -499,8 +510,8 @@ def _category_css(columns_spans: Iterable[Span]) -> tuple[str, list[dict[str, An
         if feature not in cats:
             continue
         entries = []
-        for n, cat in enumerate(sorted(cats[feature])):
-            colour = _FIXED_COLOURS.get((feature, cat), CATEGORY_PALETTE[n % len(CATEGORY_PALETTE)])
+        for cat in sorted(cats[feature]):
+            colour = _colour_of(feature, cat)
             key = channel[(feature, cat)]
             var = _CHANNEL.get(key, "--hl-bg")
             draw = _DRAW[var].format(c=colour)

@@ -12,6 +12,7 @@ import pytest
 
 import framing
 from framing.compare.result import Comparison
+from framing.plot.sourcing import SOURCE_LABELS
 from framing.report import comparison_html, write_report
 from framing.report.html import segments
 from framing.types import Article, Span
@@ -345,3 +346,36 @@ def test_report_heading_is_the_story_not_one_outlets_headline(seed_comparison):
     assert f"<h1>{heading}</h1>" in comparison_html(story)
     first = comparison_markdown(story).splitlines()[0]
     assert first.startswith("# How 2 versions of the story differ: Alleged meeting between")
+
+
+CATEGORY_RULE = re.compile(r"\.c-([\w-]+)\{[^}]*--cat:(#[0-9A-Fa-f]{6})\}")
+
+
+def _category_colours(page: str) -> dict[str, str]:
+    return {m[1]: m[2].upper() for m in CATEGORY_RULE.finditer(page)}
+
+
+def test_category_colours_are_stable_and_never_an_outlets(seed_comparison, hostile_comparison):
+    from framing.colours import OKABE_ITO, SOURCE_TYPE_COLOURS
+    from framing.plot import plot_sourcing
+    from framing.plot.style import standalone_figures
+
+    seed = _category_colours(comparison_html(seed_comparison))
+    other = _category_colours(comparison_html(hostile_comparison))
+    assert seed and other
+    outlets = {c.upper() for c in OKABE_ITO}
+    assert not (set(seed.values()) | set(other.values())) & outlets
+    shared = set(seed) & set(other)
+    assert shared and all(seed[c] == other[c] for c in shared)  # the same in every story
+    # a source type has the colour of its bar in the sourcing figure
+    with standalone_figures():
+        ax = plot_sourcing(seed_comparison)
+    for container in ax.containers:
+        t = container.get_label()
+        source_type = next(k for k, v in SOURCE_LABELS.items() if v == t)
+        bar = "#{:02X}{:02X}{:02X}".format(
+            *(round(255 * x) for x in container.patches[0].get_facecolor()[:3])
+        )
+        assert bar == SOURCE_TYPE_COLOURS[source_type].upper()
+        if f"attribution-source-{source_type}" in seed:
+            assert seed[f"attribution-source-{source_type}"] == bar

@@ -151,6 +151,23 @@ def test_loaded_highlight_and_alignment(seed):
     assert label == f'"§{index + 1} · only in IANS"'
 
 
+def test_feature_table_shows_families_until_asked(seed):
+    rows = seed.find_elements(By.CSS_SELECTOR, "#rates tbody tr")
+    families = [r for r in rows if "family" in r.get_attribute("class").split()]
+    categories = [r for r in rows if "category" in r.get_attribute("class").split()]
+    assert families and categories
+    assert all(r.is_displayed() for r in families)
+    assert not any(r.is_displayed() for r in categories)
+    box = seed.find_element(By.ID, "show-categories")
+    seed.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.click()
+    try:
+        assert all(r.is_displayed() for r in categories)
+    finally:
+        box.click()
+    assert not any(r.is_displayed() for r in categories)
+
+
 def test_loaded_filter_hides_and_shows(seed):
     seg = _clandestine(seed)
     box = seed.find_element(By.CSS_SELECTOR, "#filters input[data-feature='loaded']")
@@ -230,6 +247,8 @@ def test_layout_fits_a_laptop_and_prints(seed):
     seed.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         assert not seed.find_element(By.ID, "filters").is_displayed()
+        # on paper every category row of the feature table is there
+        assert all(r.is_displayed() for r in seed.find_elements(By.CSS_SELECTOR, "#rates tr"))
         seg = _clandestine(seed)
         assert seg.value_of_css_property("background-color") != TRANSPARENT
         cols = seed.find_elements(By.CSS_SELECTOR, "#columns > .col")

@@ -164,6 +164,17 @@
   window.addEventListener("hashchange", flash);
   flash();
 
+  /* feature table: families only until asked (without script every row shows) */
+  var rates = document.getElementById("rates");
+  var showCats = document.getElementById("show-categories");
+  if (rates && showCats) {
+    rates.classList.add("cats-hidden");
+    document.getElementById("categories-toggle").hidden = false;
+    showCats.addEventListener("change", function () {
+      rates.classList.toggle("cats-hidden", !showCats.checked);
+    });
+  }
+
   /* printing: open the legend and every "N more" evidence list, as they were after */
   var closedForPrint = [];
   window.addEventListener("beforeprint", function () {
