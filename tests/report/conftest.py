@@ -22,9 +22,12 @@ HOSTILE_TEXT = (
 
 
 @pytest.fixture(scope="session")
-def seed_comparison(troib: Article, ians: Article) -> Comparison:
-    """The seed story compared: TROIB News first, IANS second."""
-    return framing.compare(troib, ians)
+def seed_comparison() -> Comparison:
+    """The seed story compared from its folder (manifest ids and title): TROIB News first,
+    IANS second."""
+    from tests.conftest import SEED_DIR
+
+    return framing.compare(SEED_DIR)
 
 
 @pytest.fixture(scope="session")

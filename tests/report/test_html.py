@@ -328,7 +328,7 @@ def test_browser_tests_can_run_where_ci_requires_them() -> None:
     assert importlib.util.find_spec("selenium") is not None, "selenium missing"
 
 
-def test_report_heading_is_the_story_not_one_outlets_headline(seed_comparison):
+def test_report_heading_is_the_story_not_one_outlets_headline(troib, ians):
     import json
 
     from framing.report import comparison_markdown
@@ -336,7 +336,7 @@ def test_report_heading_is_the_story_not_one_outlets_headline(seed_comparison):
     from ..conftest import SEED_DIR
 
     # loose files: no story title, so a neutral heading, not TROIB's "Iran rejects claims ..."
-    page = comparison_html(seed_comparison)
+    page = comparison_html(framing.compare(troib, ians))
     assert "<h1>How 2 versions of the story differ: TROIB News, IANS</h1>" in page
     # a story folder: its manifest's title
     manifest = json.loads((SEED_DIR / "manifest.json").read_text(encoding="utf-8"))
