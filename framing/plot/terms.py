@@ -104,4 +104,7 @@ def plot_distinctive_terms(
         finish_axes(
             ax, grid="x", title=title, empty_message=None if bars else "no distinctive terms"
         )
+        legend = ax.get_legend()
+        for handle in legend.legend_handles if legend is not None else ():
+            handle.set_alpha(1.0)  # the outlet's own colour, not a paler bar's
     return ax
