@@ -57,11 +57,16 @@ def _sources_section(comparison: Comparison) -> list[str]:
     lines: list[str] = []
     for f in comparison.features:
         summary = extractor.summary(f.document, f.attributions)
+        loose = (
+            f" (and {summary.unattributed} quoted or reported content"
+            f"{'s' if summary.unattributed != 1 else ''} no source claims)"
+            if summary.unattributed else ""
+        )
         lines.append(
-            f"**{escape_md(f.article.outlet)}**: {summary.n_attributions} attributions; "
-            f"anonymous {summary.anonymous_share:.0%}, vague {summary.vague_share:.0%}, "
-            f"named {summary.named_share:.0%}; direct {summary.direct}, indirect "
-            f"{summary.indirect}, mixed {summary.mixed}."
+            f"**{escape_md(f.article.outlet)}**: {summary.n_attributions} attributions "
+            f"with a source{loose}; anonymous {summary.anonymous_share:.0%}, vague "
+            f"{summary.vague_share:.0%}, named {summary.named_share:.0%}; by quote type "
+            f"direct {summary.direct}, indirect {summary.indirect}, mixed {summary.mixed}."
         )
         lines.append("")
         lines.append("| source | type | affiliation | attributions | words | cue stances |")
@@ -157,6 +162,9 @@ def comparison_markdown(comparison: Comparison, *, evidence_per_finding: int = 3
                 f"| {d.hedges_g:+.2f} | {d.cohens_h:+.2f} |"
             )
     lines += ["", "## Who speaks", ""]
+    lines += ["Counted per attribution (who said what through which cue). The feature rates "
+              "count highlighted pieces instead, so a content two attributions share counts "
+              "once there.", ""]
     lines += _sources_section(comparison)
     lines += ["", "## Distinctive terms", ""]
     lines.append("Log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008), "
