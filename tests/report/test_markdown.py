@@ -23,3 +23,16 @@ def test_hostile_article_in_report():
     md = comparison_markdown(framing.compare(a, b))
     assert "<img" not in md and "<b>" not in md
     assert not re.search(r"(?<!\\)\]\(javascript", md)
+
+
+def test_who_speaks_accounts_for_every_attribution(seed_comparison):
+    text = comparison_markdown(seed_comparison)
+    for f in seed_comparison.features:
+        sourced = [a for a in f.attributions if a.source is not None]
+        loose = sum(1 for a in f.attributions if a.source is None and a.content is not None)
+        [line] = [x for x in text.splitlines() if x.startswith(f"**{f.article.outlet}**: ")]
+        assert line.startswith(f"**{f.article.outlet}**: {len(sourced)} attributions with a source")
+        if loose:
+            assert f"(and {loose} quoted or reported content" in line
+        quotes = {q: sum(1 for a in sourced if a.quote == q) for q in ("direct", "indirect")}
+        assert f"direct {quotes['direct']}, indirect {quotes['indirect']}" in line
