@@ -373,7 +373,40 @@ class _Engine(SourceTyping):
             start += 1
         if start >= end or not any(self.is_noun(x) for x in range(start, end)):
             return None
-        return (start, end) if self.toks[end - 1].text != "," else (start, end - 1)
+        return self._past_time(start, end if self.toks[end - 1].text != "," else end - 1, lo)
+
+    def _past_time(self, start: int, end: int, lo: int) -> tuple[int, int] | None:
+        """The noun phrase ``[start, end)`` without a time at its end (``sources.en``: ``time``,
+        ``time_name``, ``time_modifier``).
+
+        A day, month or "last week" is never a source: "officials last week said" is the
+        officials; "Liz Cheney on Friday first articulated" is Cheney (the phrase before the
+        preposition); a phrase that is only a time, with no speaker before it, is no source.
+        """
+        lex = self.lex
+
+        def is_time(k: int) -> bool:  # "today" and "week" only in lower case ("USA Today")
+            low = self.low(k)
+            return lex.is_(low, "time_name") or (
+                lex.is_(low, "time") and self.toks[k].text[:1].islower()
+            )
+
+        e = end
+        while e > start and is_time(e - 1):
+            e -= 1
+            while e > start and lex.is_any(self.low(e - 1), ("time_modifier", "determiner")):
+                e -= 1
+        if e == end:
+            return (start, end)
+        if e > start and any(self.is_noun(x) for x in range(start, e)):
+            return (start, e)
+        before = start - 1
+        if before > lo and (
+            (self.tagged and self.toks[before].pos == "IN")
+            or lex.is_(self.low(before), "time_modifier")
+        ):
+            return self.np_left(before, lo)
+        return None
 
     def _skippable(self, a: int, b: int) -> bool:
         """Whether tokens ``[a, b)`` between commas are an apposition or relative clause."""

@@ -478,3 +478,22 @@ def test_reportedly_is_an_unnamed_report(extractor):
     assert rep.cue_stance == "distancing"
     said = next(a for a in rels if a.cue is not None and a.cue.text == "said")
     assert said.source.text == "The senator" and "reportedly" in said.attrs["manner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # BASIL (Fox News): the speaker is before the time, not the time
+        ("The Times reports Liz Cheney on Friday first articulated her position on the "
+         "controversial subject.", "articulated", "Liz Cheney"),
+        ("Senior officials last week said the talks would resume in Geneva.", "said",
+         "Senior officials"),
+        # "Today" in a name is no time word
+        ("A reporter for USA Today reported that the candidate had left the rally.",
+         "reported", "A reporter for USA Today"),
+    ],
+)
+def test_a_time_is_never_the_source(text: str, cue: str, source: str, extractor) -> None:
+    found = [a for a in _one(text, extractor) if a.cue is not None and a.cue.text.endswith(cue)]
+    assert found, f"no attribution through {cue!r}"
+    assert found[0].source is not None and found[0].source.text == source
