@@ -79,6 +79,14 @@ def test_compare_writes_reports(tmp_path: Path, capsys):
     assert md.startswith("# How 2 versions of the story differ")
     assert "TROIB News ← RT" in md
     assert "## Distinctive terms" in md
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.rstrip().endswith("</html>") and 'id="columns"' in html
+    from framing.plot.save import FIGURES
+
+    figures = sorted(p.name for p in out.iterdir() if p.suffix in (".png", ".svg"))
+    assert figures == sorted(f"{stem}.{fmt}" for stem in FIGURES for fmt in ("png", "svg"))
+    err = capsys.readouterr().err
+    assert all(f"framing: wrote {out / name}" in err for name in figures)
 
 
 def test_compare_json_stdout(capsys):

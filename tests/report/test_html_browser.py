@@ -218,6 +218,21 @@ def test_explanation_on_hover_and_on_focus(seed):
     assert not tip.is_displayed()
 
 
+def test_keyboard_can_skip_past_the_columns(seed):
+    link = seed.find_element(By.CSS_SELECTOR, "a.skip[href='#differences']")
+    assert not link.is_displayed() or link.location["x"] < 0  # off screen until focused
+    seed.execute_script("arguments[0].focus()", link)
+    assert link.is_displayed() and link.location["x"] >= 0
+    ActionChains(seed).send_keys(Keys.ENTER).perform()
+    WebDriverWait(seed, 5).until(
+        lambda d: d.execute_script("return location.hash") == "#differences"
+    )
+    # the next Tab stop is in the differences, not one of the columns' highlights
+    ActionChains(seed).send_keys(Keys.TAB).perform()
+    assert seed.execute_script(
+        "return document.getElementById('differences').contains(document.activeElement)")
+
+
 def test_evidence_link_outlines_the_span(seed, seed_comparison: Comparison):
     fs = seed_comparison.features[0]
     span = next(s for s in fs.spans if s.feature == "loaded" and "clandestine" in s.text)
