@@ -17,8 +17,11 @@ from pathlib import Path
 from .conftest import SEED_DIR
 
 SCRIPT = r"""
-import socket, sys
+import atexit, socket, sys
+ATTEMPTS = []  # every blocked call is counted, so one the code catches and ignores shows too
+atexit.register(lambda: print(f"network attempts: {len(ATTEMPTS)}", file=sys.stderr))
 def _blocked(*a, **k):
+    ATTEMPTS.append(a)
     raise OSError("network access attempted")
 socket.socket.connect = _blocked
 socket.socket.connect_ex = _blocked
@@ -28,6 +31,7 @@ socket.create_connection = _blocked
 socket.getaddrinfo = _blocked
 import nltk
 def _no_download(*a, **k):
+    ATTEMPTS.append(("nltk.download",) + a)
     raise AssertionError("nltk.download called")
 nltk.download = _no_download
 from framing.cli import main
@@ -54,6 +58,7 @@ def _run(tmp_path: Path, seed: str) -> tuple[str, Path]:
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "network access attempted" not in proc.stderr
+    assert "network attempts: 0" in proc.stderr, proc.stderr[-2000:]
     return proc.stdout, out
 
 
