@@ -122,3 +122,46 @@ def test_json_records_are_read_or_refused_with_file_and_record(record: dict) -> 
         assert "batch.jsonl" in str(err) and "7" in str(err)
         return
     assert art.text == record["text"]
+
+
+# HTML pages: the same hostile words inside tags, scripts, comments and entities
+html_bits = st.one_of(
+    texts,
+    st.sampled_from([
+        "<p>", "</p>", "<script>alert(1)</script>", "<style>p{}</style>", "<!-- c -->",
+        "<div>", "</div>", "&amp;", "&lt;b&gt;", "<br>", "<h1>", "</h1>", "<a href='x'>",
+        "</a>", "<", ">", "&", "<![CDATA[x]]>",
+    ]),
+)
+pages = st.lists(html_bits, min_size=1, max_size=40).map(
+    lambda parts: "<html><body>" + "".join(parts) + "</body></html>"
+)
+
+
+@PROPS
+@given(pages)
+def test_html_pages_are_read_or_refused_clearly(page: str) -> None:
+    pytest.importorskip("trafilatura", reason="the html extra (trafilatura) is not installed")
+    from framing.ingest.html import parse_html
+
+    try:
+        art = parse_html(page, path="page.html")
+    except FramingError as err:
+        assert "page.html" in str(err)
+        return
+    assert "<script>" not in art.text and "alert(1)" not in art.text
+    assert_evidence_points_at_text(extract(art), art.text)
+
+
+@PROPS
+@given(texts, texts)
+def test_word_choice_pair_spans_point_at_their_texts(text_a: str, text_b: str) -> None:
+    from framing.features.wordchoice import word_choice_pairs
+
+    docs = [process(Article(id="a", outlet="A", text=text_a)),
+            process(Article(id="b", outlet="B", text=text_b))]
+    by_id = {d.article.id: d.article.text for d in docs}
+    for pair in word_choice_pairs(docs):
+        for aid, spans in ((pair.a, pair.a_spans), (pair.b, pair.b_spans)):
+            for s in spans:
+                assert by_id[aid][s.start:s.end] == s.text
