@@ -26,6 +26,7 @@ from framing.report.io import write_atomic  # noqa: E402
 #: section name -> scorer module (in document order)
 SECTIONS = {
     "pos": "framing.evaluate.pos",
+    "passive": "framing.evaluate.passive",
     "hedging": "framing.evaluate.hedging",
     "loaded": "framing.evaluate.loaded",
     "attribution": "framing.evaluate.attribution",

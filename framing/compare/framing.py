@@ -10,8 +10,8 @@
   and quote types each version uses for them; sources only one version gives a voice.
 - :func:`naming_variants`: the same referent written differently across versions
   (Tehran/Teheran, Waltz/Walz), from entity canonical names plus close spellings.
-- :func:`aligned_framing`: aligned sentences (the same content) hedged, attributed, cued or
-  placed differently.
+- :func:`aligned_framing`: aligned sentences (the same content) hedged, attributed, cued,
+  put in the passive without an agent, or placed differently.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from framing.compare.result import Difference, Evidence
+from framing.text.passive import find_passives
 from framing.types import Attribution, FeatureSet, Sentence, Span
 
 if TYPE_CHECKING:
@@ -413,8 +414,13 @@ def _sentence_frame(fs: FeatureSet, index: int) -> dict[str, object]:
         if s.feature == "hedge" and s.voice == "narrator" and _in(s.start, s.end, sent)
         and not any(c.start < s.end and s.start < c.end for c in cues)
     ]
+    toks = fs.document.tokens_of(index)
+    agentless = [
+        (toks[p.aux].start, toks[p.verb].end)
+        for p in find_passives([t.text for t in toks], [t.pos for t in toks]) if p.agentless
+    ]
     return {"sentence": sent, "hedges": hedges, "attributions": atts,
-            "stances": sorted({a.cue_stance for a in atts})}
+            "stances": sorted({a.cue_stance for a in atts}), "agentless": agentless}
 
 
 def aligned_framing(
@@ -461,6 +467,14 @@ def aligned_framing(
                 f"{fb.article.outlet} with {'/'.join(rb['stances'])} cues",
                 [_ev(f, a.cue.start, a.cue.end, f"cue ({a.cue_stance})")
                  for f, r in ((fa, ra), (fb, rb)) for a in r["attributions"]],
+            ))
+        if bool(ra["agentless"]) != bool(rb["agentless"]):
+            pf, pr, other = (fa, ra, fb) if ra["agentless"] else (fb, rb, fa)
+            verbs = ", ".join(f"“{pf.article.text[s:e]}”" for s, e in pr["agentless"])
+            findings.append((
+                f"{pf.article.outlet} puts it in the passive without saying who acted "
+                f"({verbs}), {other.article.outlet} does not",
+                [_ev(pf, s, e, "agentless passive") for s, e in pr["agentless"]],
             ))
         na, nb = len(fa.document.sentences), len(fb.document.sentences)
         pa, pb = i / max(na - 1, 1), j / max(nb - 1, 1)
