@@ -97,9 +97,9 @@ class ContentUnit:
         """Each source as "who (type; stance cue)", e.g. ``"Esmail Baghaei (person; ...)"``."""
         out = []
         for a in self.sources:
-            who = a.source_label() or "unnamed source"
             how = f"{a.cue_stance} '{a.cue.text}'" if a.cue else a.cue_stance
-            out.append(f"{who} ({a.source_type}; {how})")
+            who = a.source_label()
+            out.append(f"{who} ({a.source_type}; {how})" if who else f"no source given ({how})")
         return out
 
     def summary(self) -> str:

@@ -3,8 +3,9 @@
 No language model: each sentence is the summary of one :class:`Difference`, chosen by rank,
 and keeps a link to that difference and its evidence spans. Ranking puts the most
 consequential kinds first (how the central claim is framed, what only one version carries,
-who gets a voice), then word choice and the same content framed differently, then measured
-feature differences whose bootstrap interval excludes zero, then naming and vocabulary;
+who gets a voice), then measured feature differences (a bootstrap interval that excludes
+zero, or a medium effect), then word choice and the same content framed differently, then
+naming and vocabulary;
 within a kind the higher score comes first. At most one sentence per kind (per version, for
 coverage) is taken before any kind gets a second one, so the narrative covers several
 aspects.
@@ -26,9 +27,9 @@ KIND_PRIORITY: dict[str, float] = {
     "source_only_in": 8.0,
     "sourcing": 7.5,
     "same_source": 7.0,
+    "feature_delta": 6.9,
     "word_choice": 6.8,
     "same_claim": 6.5,
-    "feature_delta": 6.0,
     "entity_tone": 4.5,
     "naming": 4.0,
     "distinctive_terms": 3.0,

@@ -185,3 +185,18 @@ def test_a_spelling_or_plural_is_not_a_framing_difference():
 def test_summaries_carry_no_internal_keys(seed):
     for d in seed.differences:
         assert "slot:" not in d.summary and "_" not in d.summary.split("(")[0], d.summary
+
+
+def test_the_narrative_names_the_denial_gap(seed):
+    # TROIB reports Iran's denial five times ("rejects", "has rejected", "firmly rejected",
+    # "has refuted", "has dismissed"); IANS reports none: a measured difference worth telling
+    [delta] = [n for n in seed.narrative if n.kind == "feature_delta"]
+    assert delta.text.startswith("TROIB News has more denial reporting cues than IANS")
+    assert "95% CI" in delta.text
+
+
+def test_coverage_says_when_no_source_is_given(seed):
+    # IANS: "... after having been warned it would be seen as an act of war": warned by whom?
+    unit = next(u for u in seed.coverage if "been warned" in u.summary())
+    assert "no source given (assertive 'been warned')" in unit.summary()
+    assert "unnamed source" not in unit.summary()
