@@ -137,10 +137,17 @@ def read_text(
         Missing, unreadable, too large, empty, binary or undecodable files.
     """
     name = str(path)
-    check_file(path, max_bytes=max_bytes, limit_name=limit_name)
+    size = check_file(path, max_bytes=max_bytes, limit_name=limit_name)
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)  # never more than the limit, even if the file grew
+            # read what stat promised (a larger read() would allocate the whole limit), then
+            # whatever the file grew by, never past the limit
+            data = fh.read(size + 1)
+            while len(data) <= max_bytes and len(data) > size:
+                more = fh.read(min(1 << 20, max_bytes + 1 - len(data)))
+                if not more:
+                    break
+                data += more
     except FileNotFoundError:
         raise IngestError("no such file.", path=name) from None
     except PermissionError:
