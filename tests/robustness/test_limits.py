@@ -129,3 +129,29 @@ def test_unbalanced_quote_marks_alone() -> None:
     doc = process(Article(id="u", outlet="x", text=text))
     assert doc.tokens[-1].text == "." and doc.tokens[-2].text == "stopped"
     _check_offsets(text, extract(Article(id="u", outlet="x", text=text)))
+
+
+def _peak(text: str) -> int:
+    """Peak bytes Python allocates extracting ``text`` (tracemalloc; no time measured)."""
+    article = Article(id="m", outlet="x", text=text)
+    extract(Article(id="warm", outlet="x", text=text[:2000]))  # models loaded before tracing
+    tracemalloc.start()
+    try:
+        extract(article)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda n: _long_sentence(n // 6), id="long sentence"),
+        pytest.param(lambda n: "".join("\u201cw\u201d " for _ in range(n // 4)), id="quote marks"),
+        pytest.param(lambda n: "It rained. " * (n // 11), id="short sentences"),
+    ],
+)
+def test_memory_grows_linearly(make) -> None:
+    # doubling the input at most about doubles the peak (2.0 is linear, 4.0 quadratic)
+    small, large = _peak(make(20_000)), _peak(make(40_000))
+    assert large / small < 2.6, f"peak grew {large / small:.2f}x for twice the text"
