@@ -47,7 +47,7 @@ def plot_sourcing(
     ax: Axes | None = None,
     *,
     share: bool = False,
-    title: str | None = "Who is cited: attributions by source type",
+    title: str | None = "Who is cited: source mentions by type",
 ) -> Axes:
     """Stacked horizontal bars: one bar per outlet, one segment per source type.
 
@@ -59,7 +59,8 @@ def plot_sourcing(
     comparison : Comparison
     ax : matplotlib Axes, optional
     share : bool
-        Show shares of the outlet's attributions instead of counts.
+        Show shares of the outlet's source mentions instead of counts (a mention is one
+        source phrase; two cues sharing it count once).
     title : str, optional
 
     Returns
@@ -96,7 +97,7 @@ def plot_sourcing(
             tick.set_color(colors[aid])
             tick.set_fontweight("bold")
         ax.invert_yaxis()
-        ax.set_xlabel("share of attributions" if share else "attributions (count)")
+        ax.set_xlabel("share of source mentions" if share else "source mentions (count)")
         ax.legend(title="Source type", loc="upper left", bbox_to_anchor=(1.0, 1.0))
         if title:
             ax.set_title(title, loc="left")

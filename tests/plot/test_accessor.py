@@ -23,7 +23,7 @@ def test_accessor_draws_into_given_axes(seed: Comparison, method: str) -> None:
 
 def test_accessor_passes_options(seed: Comparison) -> None:
     ax = seed.plot.sourcing(ax=fresh_axes(), share=True)
-    assert ax.get_xlabel() == "share of attributions"
+    assert ax.get_xlabel() == "share of source mentions"
 
 
 def test_accessor_save(seed: Comparison, tmp_path: Path) -> None:
