@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.evaluate.pos import read_conllu
+from framing.evaluate.scores import PRF, ratio
 from framing.text.passive import find_passives
 
 __all__ = ["PassiveScore", "report", "score_passives"]
@@ -41,26 +42,29 @@ class PassiveScore:
     agentless_right: int
 
     @property
+    def verbs(self) -> PRF:
+        """Precision, recall and F1 of passive verbs (one verb matches one verb)."""
+        return PRF(self.matched, self.predicted, self.matched, self.gold)
+
+    @property
     def precision(self) -> float:
         """Predicted passive verbs that are gold passives."""
-        return self.matched / self.predicted if self.predicted else 0.0
+        return self.verbs.precision
 
     @property
     def recall(self) -> float:
         """Gold passive verbs found."""
-        return self.matched / self.gold if self.gold else 0.0
+        return self.verbs.recall
 
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.verbs.f1
 
     @property
     def agentless_accuracy(self) -> float:
         """Among matched verbs, the share whose agent presence (named or left out) is right."""
-        right = self.agent_matched + self.agentless_right
-        return right / self.matched if self.matched else 0.0
+        return ratio(self.agent_matched + self.agentless_right, self.matched)
 
 
 def score_passives(conllu_path: str | Path) -> PassiveScore:
