@@ -22,10 +22,12 @@ from framing.compare.framing import (
 from framing.compare.lexical import lexical_differences
 from framing.compare.narrative import rank_differences, write_narrative
 from framing.compare.result import Comparison, Difference, DistinctiveTerm, Evidence
-from framing.compare.terms import distinctive_terms, terms_differences
+from framing.compare.terms import background_counts, distinctive_terms, terms_differences
 from framing.errors import ValidationError
 from framing.ingest import load
+from framing.lexicons import load_lexicon
 from framing.pipeline import extract
+from framing.text.passive import passive_words
 from framing.types import Article, Document, FeatureSet
 
 __all__ = [
@@ -149,6 +151,11 @@ def compare(
         *lexical_differences(features),
     ]
     ranked = rank_differences(differences)
+    stage_versions = {
+        "paraphrases.en": load_lexicon("paraphrases.en").id,
+        "background": background_counts()[1],
+        "passive.en": passive_words()[1],
+    }
     narrative = write_narrative(ranked, max_sentences=narrative_sentences)
     return Comparison(
         features=tuple(features),
@@ -160,4 +167,5 @@ def compare(
         deltas=tuple(deltas),
         narrative=tuple(narrative),
         params={"top_terms": top_terms, "n_boot": n_boot, "seed": seed},
+        stage_versions=stage_versions,
     )

@@ -116,6 +116,9 @@ class Comparison:
         The main differences in a few sentences, each linked to a difference.
     params : Mapping
         Parameters of the comparison.
+    stage_versions : Mapping
+        Versions of what the compare stage itself reads (``paraphrases.en``, the background
+        word counts, ``passive.en``); :attr:`versions` adds the extractors'.
     """
 
     features: tuple[FeatureSet, ...]
@@ -127,6 +130,18 @@ class Comparison:
     narrative: tuple[NarrativeSentence, ...] = ()
     coverage: tuple[Any, ...] = ()
     params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    stage_versions: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """Every version behind the comparison, sorted by name: ``framing``, each
+        extractor's lexicons and models, and the compare stage's own (``stage_versions``:
+        paraphrases, background counts, passive words)."""
+        out: dict[str, str] = {}
+        for f in self.features:
+            out.update(f.versions)
+        out.update(self.stage_versions)
+        return dict(sorted(out.items()))
 
     @property
     def ids(self) -> list[str]:
@@ -160,9 +175,6 @@ class Comparison:
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as JSON (``framing compare --format json``)."""
-        versions: dict[str, str] = {}
-        for f in self.features:
-            versions.update(f.versions)
         return {
             "articles": [f.to_dict() for f in self.features],
             "alignment": dict(self.alignment) or {"pairs": [], "only": {}},
@@ -173,7 +185,7 @@ class Comparison:
             "deltas": [d.to_dict() for d in self.deltas],
             "distinctive_terms": [t.to_dict() for t in self.distinctive_terms],
             "params": dict(self.params),
-            "versions": dict(sorted(versions.items())),
+            "versions": self.versions,
         }
 
     def to_frame(self) -> Any:

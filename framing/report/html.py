@@ -630,9 +630,7 @@ def comparison_html(comparison: Comparison, *, title: str | None = None) -> str:
     outlet_css += f"\n.columns{{--n:{n_cols}}}"
     css = _asset("report.css") + "\n" + outlet_css + "\n" + category_css + "\n"
     script = _asset("report.js")
-    versions: dict[str, str] = {}
-    for f in feats:
-        versions.update(f.versions)
+    versions = comparison.versions
     articles = [
         {
             "index": n,

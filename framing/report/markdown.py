@@ -188,9 +188,6 @@ def comparison_markdown(comparison: Comparison, *, evidence_per_finding: int = 3
     for f in feats:
         for r in f.article.removals:
             lines.append(f"- {escape_md(f.article.id)}: {escape_md(r.kind)} {_quote(r.text, 100)}")
-    versions: dict[str, str] = {}
-    for f in feats:
-        versions.update(f.versions)
     lines += ["", "## Versions", ""]
-    lines += [f"- {escape_md(k)}: {escape_md(v)}" for k, v in sorted(versions.items())]
+    lines += [f"- {escape_md(k)}: {escape_md(v)}" for k, v in comparison.versions.items()]
     return "\n".join(lines) + "\n"

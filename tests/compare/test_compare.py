@@ -81,3 +81,16 @@ def test_log_odds_matches_monroe_formula():
     assert res["x"].delta == pytest.approx(delta)
     assert res["x"].variance == pytest.approx(1 / 6 + 1 / 2)
     assert res["y"].z == pytest.approx(-res["x"].z)
+
+
+def test_outputs_record_the_compare_stage_versions(seed_comparison):
+    from framing.compare.terms import background_counts
+    from framing.lexicons import load_lexicon
+    from framing.report import comparison_markdown
+
+    versions = seed_comparison.to_dict()["versions"]
+    assert versions["paraphrases.en"] == load_lexicon("paraphrases.en").id
+    assert versions["passive.en"] == load_lexicon("passive.en").id
+    assert versions["background"] == background_counts()[1]
+    assert versions["sources.en"] == load_lexicon("sources.en").id  # and the extractors'
+    assert "- passive.en: passive.en\\@1" in comparison_markdown(seed_comparison)  # @ escaped
