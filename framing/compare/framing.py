@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -246,7 +245,12 @@ def lead_framing(features: Sequence[FeatureSet]) -> list[Difference]:
     ]
 
 
-_TRAILER = re.compile(r"(?:[’']s?)?[\s,.;:]*$")  # a possessive or punctuation after the head
+def _without_possessive(text: str) -> str:
+    """``text`` without a final possessive ("Iran’s" -> "Iran", "officials'" -> "officials")."""
+    for end in ("’s", "'s", "’", "'"):
+        if text.endswith(end):
+            return text[: -len(end)]
+    return text
 
 
 def _source_key(fs: FeatureSet, a: Attribution) -> str | None:
@@ -256,7 +260,7 @@ def _source_key(fs: FeatureSet, a: Attribution) -> str | None:
     # The entity that heads the phrase (ends it) names the source: "Trump spokesperson
     # Steven Cheung" is Steven Cheung, not Trump; in "the Trump campaign" or "US officials"
     # the entity only modifies the head noun and does not name the source.
-    tail = ref.start + _TRAILER.search(ref.text).start()  # type: ignore[union-attr]
+    tail = ref.start + len(_without_possessive(ref.text.rstrip(" \t\n,.;:")))
     for s in fs.spans:
         if (
             s.feature == "entity"
@@ -348,7 +352,7 @@ def _edit_distance_le1(a: str, b: str) -> bool:
 
 def _bare_form(form: str) -> str:
     """A name without its possessive or plural ending, lower case: "Republicans" -> "republican"."""
-    low = re.sub(r"[’']s?$", "", form.lower())
+    low = _without_possessive(form.lower())
     return low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low
 
 
