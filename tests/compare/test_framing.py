@@ -182,9 +182,20 @@ def test_a_spelling_or_plural_is_not_a_framing_difference():
     assert not [s for k, s in kinds if k == "naming" and "Republican" in s], kinds
 
 
-def test_summaries_carry_no_internal_keys(seed):
-    for d in seed.differences:
-        assert "slot:" not in d.summary and "_" not in d.summary.split("(")[0], d.summary
+def test_summaries_carry_no_internal_keys():
+    # BASIL (NYT / Fox News): two wordings in the same place of aligned sentences, whose
+    # internal referent key is "slot:cheney_her"
+    found = _pair(
+        "Mary Cheney sharply criticized her sister over the marriage post on Friday evening.",
+        "Mary Cheney gently answered her sister over the marriage post on Friday evening.",
+    )
+    [choice] = [d for d in found.differences if d.kind == "word_choice"]
+    assert choice.attrs["referent"].startswith("slot:")
+    assert choice.summary.startswith(
+        "Different words in the same place of aligned sentences: A “sharply criticized”"
+    )
+    for d in found.differences:
+        assert "slot:" not in d.summary and "cheney_her" not in d.summary, d.summary
 
 
 def test_the_narrative_names_the_denial_gap(seed):

@@ -28,10 +28,16 @@ RUNS = [
 NAMES = sorted(n for n in dir(patterns) if n.startswith("RE_"))
 
 
+LEADING_BLANKS = re.compile(r"^(?:\[ \\t\]|\\s|\[\\s\]| )[*+]")
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_pattern_is_linear_on_long_runs(name: str) -> None:
     rx = getattr(patterns, name)
     assert isinstance(rx, re.Pattern)
+    if name not in ANCHORED:
+        # applied with search: a leading blank run would be re-scanned from every position
+        assert not LEADING_BLANKS.match(rx.pattern), f"{name} starts with a blank run"
     for text in RUNS:
         if name in ANCHORED:
             rx.match(text)
@@ -49,3 +55,10 @@ def test_text_file_with_a_long_blank_run(blank: str) -> None:
     assert article.title == "Iran denies it"
     assert article.text[article.body_start:].startswith("Iran denied the meeting")
     assert article.text.rstrip().endswith("with Musk.")
+
+
+def test_read_more_link_after_a_long_blank_run() -> None:
+    text = "A teaser." + " " * N + "Read Full Article at RT.com"
+    m = patterns.RE_READ_MORE.search(text)
+    assert m is not None and m.group("site") == "RT.com"
+    assert m.start() == len("A teaser.") + N  # the blanks before it are not part of the match
